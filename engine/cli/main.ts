@@ -1,0 +1,90 @@
+/**
+ * `npm run cli -- <command>`: the operator's tool. Every command has --help, prints for people by
+ * default and for machines with --json, and exits with a code that means something (see EXIT).
+ */
+
+import type { Config } from "../config/index.ts";
+import { ConfigError, configFromProcess, formatConfigError, secretValues } from "../config/index.ts";
+import { redactSecrets } from "../jobs/record-error.ts";
+import { type Command, type CommandContext, EXIT, UsageError } from "./command.ts";
+import { analyzeCommand } from "./commands/analyze.ts";
+import { migrateCommand } from "./commands/migrate.ts";
+import { replayCommand } from "./commands/replay.ts";
+import { runJobCommand } from "./commands/run-job.ts";
+import { scanCommand } from "./commands/scan.ts";
+import { closeCommand, pauseCommand, resumeCommand } from "./commands/trading-state.ts";
+import { bold, consoleOutput, dim } from "./output.ts";
+
+export const commands: readonly Command[] = [
+  runJobCommand,
+  scanCommand,
+  analyzeCommand,
+  pauseCommand,
+  resumeCommand,
+  closeCommand,
+  replayCommand,
+  migrateCommand,
+];
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    `${bold("conviction")} — automated trading of Kalshi's near-certain contracts`,
+    "",
+    `usage: npm run cli -- <command> [options]`,
+    "",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    dim("Every command takes --help and --json."),
+  ].join("\n");
+}
+
+export async function runCli(argv: string[], env = process.env): Promise<number> {
+  const [name, ...rest] = argv;
+  const out = consoleOutput;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    out.line(help());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    out.error(`unknown command ${JSON.stringify(name)}\n`);
+    out.line(help());
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    out.line(`${bold(command.name)} — ${command.summary}\n\nusage: npm run cli -- ${command.usage}`);
+    return EXIT.ok;
+  }
+  const json = rest.includes("--json");
+  let config: Config | undefined;
+  const ctx: CommandContext = {
+    args: rest.filter((a) => a !== "--json"),
+    json,
+    out,
+    config: () => {
+      config ??= configFromProcess({ env });
+      return config;
+    },
+  };
+  try {
+    return await command.run(ctx);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      out.error(formatConfigError(error));
+      return EXIT.config;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      out.error(`${(error as Error).message}\nusage: npm run cli -- ${command.usage}`);
+      return EXIT.usage;
+    }
+    out.error(
+      `${command.name} failed: ${redactSecrets((error as Error).message, config ? secretValues(config) : [])}`,
+    );
+    return EXIT.failed;
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,49 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { Database, Queryable, Row } from "./database.ts";
+
+/**
+ * The embedded database: real Postgres compiled to WASM, persisted in a folder (or in memory for
+ * tests). Single connection, so concurrency tests run on real PostgreSQL instead.
+ */
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pg = dataDir ? new PGlite(dataDir) : new PGlite();
+  await pg.waitReady;
+  return wrap(pg);
+}
+
+function wrap(pg: PGlite): Database {
+  const query = async <T = Row>(text: string, params?: readonly unknown[]): Promise<T[]> => {
+    const result = await pg.query<T>(text, params as unknown[] | undefined);
+    return result.rows;
+  };
+  return {
+    kind: "pglite",
+    query,
+    async exec(sql) {
+      await pg.exec(sql);
+    },
+    transaction(fn) {
+      return pg.transaction((tx) =>
+        fn({
+          async query<T = Row>(text: string, params?: readonly unknown[]) {
+            return (await tx.query<T>(text, params as unknown[] | undefined)).rows;
+          },
+        } satisfies Queryable),
+      );
+    },
+    async listen(channel, onNotify) {
+      const unlisten = await pg.listen(channel, onNotify);
+      return async () => {
+        await unlisten();
+      };
+    },
+    async reserve() {
+      return { query, release: async () => {} };
+    },
+    async close() {
+      if (!pg.closed) await pg.close();
+    },
+  };
+}

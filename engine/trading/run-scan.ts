@@ -1,0 +1,112 @@
+import { loadAiSpent, loadTradeHistory } from "../analyst/context/history.ts";
+import { selectionLimits } from "../analyst/limits.ts";
+import type { AnalysisResult, Candidate } from "../analyst/types.ts";
+import type { Micros } from "../money/money.ts";
+import { localDayBounds } from "../risk/local-day.ts";
+import type { ScanMarketRow } from "../strategy/scanner/market-row.ts";
+import { buildScan, type ScanOutput } from "../strategy/scanner/scan.ts";
+import { scanTier1 } from "../strategy/scanner/tier1.ts";
+import { scanTier2 } from "../strategy/scanner/tier2.ts";
+import type { TradingDeps } from "./deps.ts";
+import { availableBalance, executeProposal, type ProposalOutcome } from "./execute-proposal.ts";
+import { tradesForRisk } from "./read-model.ts";
+
+export interface ScanRun {
+  scanId: string;
+  scan: ScanOutput;
+  analysis: AnalysisResult;
+  outcomes: ProposalOutcome[];
+  dryRun: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The market cache rows the scanner may keep: unresolved and closing inside the window. */
+async function marketRows(deps: TradingDeps, now: number): Promise<ScanMarketRow[]> {
+  const horizon = new Date(now + deps.config.trading.maxDaysToResolution * DAY_MS).toISOString();
+  return deps.db.query<ScanMarketRow>(
+    `SELECT market_id, question, category, series_ticker, status, resolved, yes_bid, yes_ask, no_bid, no_ask, rules, end_date
+     FROM contracts WHERE NOT resolved AND end_date <= $1::timestamptz`,
+    [horizon],
+  );
+}
+
+/** Only the scan: the seed's qualifying-contracts check (`scan --explain`), recorded as CandidatesScanned. */
+export async function scanOnly(
+  deps: TradingDeps,
+  options: { record?: boolean; correlationId?: string } = {},
+) {
+  await deps.projector.catchUp();
+  const now = deps.clock.now();
+  const scanId = deps.ids.next();
+  const [counts = { total: 0, active: 0 }] = await deps.db.query<{ total: number; active: number }>(
+    "SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'active' AND NOT resolved)::int AS active FROM contracts",
+  );
+  const rows = await marketRows(deps, now);
+  const tier1 = scanTier1(rows, deps.config.trading, now);
+  // SQL already dropped resolved and far-off markets; give the first two stages their true counts,
+  // so the funnel reads the same as a scan of the whole cache.
+  const [all, active] = tier1.stages;
+  if (all) all.count = counts.total;
+  if (active) active.count = counts.active;
+  const books = await deps.market.getOrderBooks(tier1.survivors.map((s) => s.row.market_id));
+  const tier2 = scanTier2(tier1.survivors, books, deps.config.trading, now);
+  const scan = buildScan(scanId, deps.config.trading, tier1, tier2);
+  if (options.record !== false) {
+    await deps.store.append(`scan-${scanId}`, [{ type: "CandidatesScanned", id: scanId, data: scan.event }], {
+      correlationId: options.correlationId ?? scanId,
+    });
+  }
+  return { scanId, scan };
+}
+
+/**
+ * daily-scan: scan → selector (AI or rules, with the track record) → risk → orders. A dry run
+ * stops after the selector and records nothing (the seed's AI test; `analyze --dry-run`).
+ */
+export async function runScan(deps: TradingDeps, options: { dryRun?: boolean } = {}): Promise<ScanRun> {
+  const dryRun = options.dryRun ?? false;
+  const { scanId, scan } = await scanOnly(deps, { record: !dryRun });
+  const now = deps.clock.now();
+  const accountId = deps.config.accountId;
+  const day = localDayBounds(now, deps.config.timezone);
+  const dayStart = new Date(day.start).toISOString();
+  const today = (await tradesForRisk(deps.db, accountId, dayStart)).filter(
+    (t) => t.proposed_at >= dayStart && t.status !== "rejected" && t.status !== "failed",
+  );
+  const committed = today.reduce(
+    (sum, t) => sum + (t.status === "proposed" ? t.allocation : t.position_size + t.entry_fees),
+    0,
+  );
+  const analysisId = deps.ids.next();
+  const candidates: Candidate[] = scan.event.candidates;
+  const analysis = await deps.selector.select({
+    analysisId,
+    scanId,
+    candidates,
+    history: await loadTradeHistory(deps.db, accountId),
+    bankroll: await availableBalance(deps),
+    limits: selectionLimits(deps.config.trading, { committed: committed as Micros, trades: today.length }),
+    aiSpentToday: await loadAiSpent(deps.db, accountId, dayStart, new Date(day.end).toISOString()),
+  });
+  if (dryRun) return { scanId, scan, analysis, outcomes: [], dryRun };
+
+  await deps.store.append(
+    `analysis-${analysisId}`,
+    [{ type: "AnalysisCompleted", id: analysisId, data: analysis }],
+    {
+      correlationId: scanId,
+      causationId: scanId,
+    },
+  );
+  const outcomes: ProposalOutcome[] = [];
+  for (const selection of analysis.selections) {
+    const candidate = candidates.find((c) => c.ticker === selection.ticker && c.side === selection.side);
+    if (!candidate) continue; // the guard already refuses this; belt and braces
+    outcomes.push(
+      await executeProposal(deps, { selection, candidate, analysisId, scanId, correlationId: analysisId }),
+    );
+  }
+  await deps.projector.catchUp();
+  return { scanId, scan, analysis, outcomes, dryRun };
+}
