@@ -22,6 +22,11 @@ const BENCHES: Record<string, { description: string; load: () => Promise<Bench> 
     description: "tier-1 scan of a 100,000-market cache (target < 200 ms)",
     load: async () => (await import("./scanner.ts")).bench,
   },
+  backtest: {
+    description:
+      "events/s through the full backtest path (1M MarketObserved in memory and from PostgreSQL); sweep cells/s vs workers",
+    load: async () => (await import("./backtest.ts")).bench,
+  },
   "stop-latency": {
     description:
       "seconds from a price drop at the simulator to the stop-loss order arriving there (real-time path)",

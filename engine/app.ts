@@ -15,8 +15,12 @@ import { LiveBroker } from "./execution/live-broker.ts";
 import { PaperBroker } from "./execution/paper-broker.ts";
 import { recordError } from "./jobs/record-error.ts";
 import type { Logger } from "./log.ts";
+import { noteLogContext } from "./log-context.ts";
 import { CachedEventDirectory } from "./market-data/event-directory.ts";
 import { FeeDirectory } from "./market-data/fee-directory.ts";
+import { createEngineMetrics, type EngineMetrics } from "./metrics/engine-metrics.ts";
+import type { Notifier } from "./notify/notifier.ts";
+import { type NotifierTuning, startNotifier } from "./notify/start.ts";
 import { allProjections } from "./projections/index.ts";
 import { Projector } from "./projections/projector.ts";
 import { Leadership } from "./schedule/leader.ts";
@@ -24,7 +28,7 @@ import { type RunResult, Scheduler } from "./schedule/scheduler.ts";
 import { type Clock, systemClock } from "./time/clock.ts";
 import { type IdGenerator, randomIds } from "./time/random.ts";
 import type { MarketData } from "./trading/deps.ts";
-import { type JobDeps, jobRunners, scheduledJobs } from "./trading/jobs.ts";
+import { type JobDeps, type JobName, jobRunners, scheduledJobs } from "./trading/jobs.ts";
 import { RealtimeStops } from "./trading/realtime-stops.ts";
 import { reconcile } from "./trading/reconcile.ts";
 
@@ -46,6 +50,11 @@ export interface EngineOptions {
   db?: Database;
   /** How often a standby checks whether the leader is gone. */
   leaderIntervalMs?: number;
+  /**
+   * Webhook notifications (engine/notify), sent beside the engine while it leads. Default: on when
+   * a channel is configured. false turns them off; an object tunes them (tests).
+   */
+  notifications?: boolean | NotifierTuning;
 }
 
 export interface Engine {
@@ -58,8 +67,11 @@ export interface Engine {
   scheduler: Scheduler;
   leadership: Leadership;
   control: EngineControl;
+  /** What /metrics exposes. */
+  metrics: EngineMetrics;
   feed: LiveFeed | null;
   realtime: RealtimeStops | null;
+  notifier: Notifier | null;
   stop(): Promise<void>;
 }
 
@@ -75,13 +87,35 @@ export async function startEngine(config: Config, log: Logger, options: EngineOp
   const secrets = options.secrets ?? [];
   const db = options.db ?? (await openDatabase(config.database));
   log.info("database ready", { database: config.database.kind });
-  const store = new EventStore(db, { clock, ids, accountId: config.accountId, actor: "engine" });
-  const projector = new Projector(db, allProjections);
+  // Leadership is created below; the metrics only ask it at scrape time.
+  let isLeader = () => false;
+  const metrics = createEngineMetrics({
+    db,
+    config,
+    clock,
+    isLeader: () => isLeader(),
+    onCollectError: (error) => log.warn("a metrics collector failed", { error }),
+  });
+  const store = new EventStore(db, {
+    clock,
+    ids,
+    accountId: config.accountId,
+    actor: "engine",
+    onAppended: ({ appended, correlationId }) => {
+      metrics.events.observe(appended);
+      // Lines logged from here on in this job carry the causal chain just written.
+      if (correlationId) noteLogContext({ correlationId });
+    },
+  });
+  const projector = new Projector(db, allProjections, {
+    onBatch: (b) => metrics.projections.observeBatch(b),
+  });
   log.info("projections caught up", { events: await projector.catchUp() });
   const following = projector.follow((error) => log.error("projection failed; will retry", { error }));
 
   const client = new ExchangeClient(
     clientOptionsFrom(config.kalshi, {
+      onRequest: (r) => metrics.exchange.observe(r),
       onInvalidResponse: (report) => {
         void recordError(
           store,
@@ -115,9 +149,10 @@ export async function startEngine(config: Config, log: Logger, options: EngineOp
           { getOrderBook: (t) => client.getOrderBook(t), feesFor: (t) => fees.feesFor(t) },
           clock,
         );
-  const selector =
+  const selector = metrics.ai.instrument(
     options.selector ??
-    createSelector({ ai: config.ai, clock, ...(options.anthropic ? { client: options.anthropic } : {}) });
+      createSelector({ ai: config.ai, clock, ...(options.anthropic ? { client: options.anthropic } : {}) }),
+  );
   const deps: JobDeps = {
     config,
     db,
@@ -137,6 +172,10 @@ export async function startEngine(config: Config, log: Logger, options: EngineOp
     directory: new CachedEventDirectory(client),
   };
 
+  // Reconciliation must finish before any job runs: otherwise a job's own new, still-pending trade
+  // looks unfinished to it and both append to the trade's stream (found by test/chaos/crash.test.ts
+  // on PostgreSQL: a restart's daily-scan failed with a ConcurrencyError on its own trade).
+  let reconciled: Promise<void> = Promise.resolve();
   const leadership = new Leadership(db, {
     accountId: config.accountId,
     intervalMs: options.leaderIntervalMs ?? 2000,
@@ -144,10 +183,11 @@ export async function startEngine(config: Config, log: Logger, options: EngineOp
       log.info(leader ? "leading: this engine runs the jobs" : "standing by: another engine leads", {
         leader,
       });
-      if (leader) void becameLeader();
+      if (leader) reconciled = becameLeader();
     },
     onError: (error) => log.warn("leadership check failed", { error }),
   });
+  isLeader = () => leadership.isLeader;
 
   const feed =
     (options.realtime ?? Boolean(config.kalshi.credentials))
@@ -155,17 +195,25 @@ export async function startEngine(config: Config, log: Logger, options: EngineOp
       : null;
   const realtime = feed ? new RealtimeStops(deps, feed, () => leadership.isLeader) : null;
 
-  const runners = jobRunners(deps);
+  const afterReconciliation = Object.fromEntries(
+    Object.entries(jobRunners(deps)).map(([name, run]) => [
+      name,
+      async () => {
+        await reconciled;
+        return run();
+      },
+    ]),
+  ) as ReturnType<typeof jobRunners>;
+  const runners = instrumentedRunners(afterReconciliation, metrics, log);
   const scheduler = new Scheduler(scheduledJobs(config, runners), {
     timezone: config.timezone,
     clock,
     speed: options.clockSpeed,
     isLeader: () => leadership.isLeader,
     onRun: (r: RunResult) => {
-      if (r.status === "failed") {
-        log.error("job failed", { job: r.job, error: r.error });
-        void recordError(store, secrets, r.job, r.error);
-      } else if (r.status === "ok") log.info("job done", { job: r.job, ms: r.finishedAt - r.startedAt });
+      // "job done" / "job failed" are logged inside the run's own context (metrics/jobs.ts).
+      metrics.jobs.observe(r);
+      if (r.status === "failed") void recordError(store, secrets, r.job, r.error);
       void realtime?.refresh().catch(() => {});
     },
   });
@@ -183,12 +231,20 @@ export async function startEngine(config: Config, log: Logger, options: EngineOp
   }
 
   await leadership.start();
+  await reconciled;
   if (feed && realtime) {
     realtime.start();
     // The feed connects in the background; it reconnects by itself.
     void feed.start().then(() => realtime.refresh());
   }
   if ((options.schedule ?? "timers") === "timers") scheduler.start();
+  const notifier =
+    options.notifications === false
+      ? null
+      : await startNotifier(
+          { config, db, clock, ids, secrets, log, isActive: () => leadership.isLeader },
+          typeof options.notifications === "object" ? options.notifications : {},
+        );
 
   return {
     config,
@@ -200,9 +256,12 @@ export async function startEngine(config: Config, log: Logger, options: EngineOp
     scheduler,
     leadership,
     control: engineControl(deps, scheduler, leadership),
+    metrics,
     feed,
     realtime,
+    notifier,
     async stop() {
+      await notifier?.stop();
       scheduler.stop();
       realtime?.stop();
       await feed?.stop();
@@ -212,4 +271,15 @@ export async function startEngine(config: Config, log: Logger, options: EngineOp
       log.info("engine stopped");
     },
   };
+}
+
+/** Each job measured, counted and run in its own log context (job, run, then correlation id). */
+function instrumentedRunners(
+  runners: Record<JobName, () => Promise<unknown>>,
+  metrics: EngineMetrics,
+  log: Logger,
+): Record<JobName, () => Promise<unknown>> {
+  return Object.fromEntries(
+    Object.entries(runners).map(([job, run]) => [job, metrics.jobs.instrument(job, run, log)]),
+  ) as Record<JobName, () => Promise<unknown>>;
 }

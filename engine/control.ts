@@ -33,6 +33,16 @@ export function engineControl(deps: JobDeps, scheduler: Scheduler, leadership: L
     },
     closePosition: (tradeId) => closePosition(deps, tradeId, { reason: "manual" }),
     runJob: (name) => scheduler.runNow(name),
+    async setNotificationPreferences(prefs) {
+      await deps.store.append(
+        "notification-preferences",
+        [{ type: "NotificationPreferencesSet", data: prefs }],
+        {
+          actor: "user",
+        },
+      );
+      await deps.projector.catchUp();
+    },
     jobNames: () => scheduler.jobNames,
     async health(): Promise<HealthReport> {
       const database = await probe(async () => {

@@ -48,7 +48,7 @@ export async function startApp(config: Config, log: Logger, options: EngineOptio
     logger: log,
   });
   const web = await createWebHandler({ graphqlFetch: (request) => graphql.fetch(request) });
-  const server = await startHttpServer({ config, graphql, web });
+  const server = await startHttpServer({ config, graphql, web, metrics: engine.metrics });
   log.info("dashboard and API listening", { url: server.url, graphql: `${server.url}/graphql` });
   return {
     engine,

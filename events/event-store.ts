@@ -32,6 +32,8 @@ export interface EventStoreContext {
   ids: IdGenerator;
   accountId: string;
   actor: Actor;
+  /** Told after every append that stored something: metrics and the log context listen here. */
+  onAppended?: (info: { appended: number; correlationId: string | null }) => void;
 }
 
 /**
@@ -70,7 +72,11 @@ export class EventStore {
         accountId: this.context.accountId,
       };
     }
-    return appendToStream(this.db, streamId, prepared, { expectedVersion: options.expectedVersion ?? "any" });
+    const result = await appendToStream(this.db, streamId, prepared, {
+      expectedVersion: options.expectedVersion ?? "any",
+    });
+    if (result.appended > 0) this.context.onAppended?.({ appended: result.appended, correlationId });
+    return result;
   }
 
   /** Many streams in one transaction, no version expectation (see appendToStreams). */
@@ -98,7 +104,10 @@ export class EventStore {
         };
       }),
     }));
-    return appendToStreams(this.db, prepared);
+    const result = await appendToStreams(this.db, prepared);
+    if (result.appended > 0)
+      this.context.onAppended?.({ appended: result.appended, correlationId: options.correlationId ?? null });
+    return result;
   }
 
   async readStream(streamId: string, afterVersion = 0): Promise<DomainEvent[]> {

@@ -24,7 +24,10 @@ const server = Bun.serve({
   // SSE connections sit idle between keep-alive pings; Bun's default 10 s would cut them.
   idleTimeout: 0,
   fetch(request) {
-    return new URL(request.url).pathname === "/graphql" ? proxyGraphQL(request, graphqlUrl) : web(request);
+    const { pathname } = new URL(request.url);
+    // Liveness for docker-compose: this process serves; whether the engine answers is /readyz's job there.
+    if (pathname === "/healthz") return new Response("ok\n", { headers: { "cache-control": "no-store" } });
+    return pathname === "/graphql" ? proxyGraphQL(request, graphqlUrl) : web(request);
   },
 });
 console.log(`conviction dashboard on http://${server.hostname}:${server.port} → ${graphqlUrl}`);

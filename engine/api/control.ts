@@ -1,4 +1,5 @@
 import type { AnalysisResult } from "../analyst/types.ts";
+import type { PreferencesInput } from "../notify/preferences.ts";
 import type { TradeRow } from "../projections/trades/projection.ts";
 import type { RunResult } from "../schedule/scheduler.ts";
 import type { ScanOutput } from "../strategy/scanner/scan.ts";
@@ -32,6 +33,8 @@ export interface EngineControl {
   resumeTrading(reason: string): Promise<void>;
   closePosition(tradeId: string): Promise<TradeRow | null>;
   runJob(name: string): Promise<RunResult>;
+  /** Appends NotificationPreferencesSet as the user and catches the projections up. */
+  setNotificationPreferences(prefs: PreferencesInput): Promise<void>;
   jobNames(): readonly string[];
   health(): Promise<HealthReport>;
 }

@@ -11,6 +11,7 @@ import { Auth, type AuthOptions } from "./auth/service.ts";
 import { type ApiContext, type ApiDeps, cookiesFor, createContext } from "./context.ts";
 import type { EngineControl, HealthReport } from "./control.ts";
 import { LiveFeed, type LiveFeedOptions } from "./live/feed.ts";
+import { noNulCharactersPlugin } from "./nul-characters.ts";
 import { ReadCache } from "./read-cache.ts";
 import { secretRedactionPlugin } from "./redact.ts";
 import { buildSchema } from "./schema.ts";
@@ -127,6 +128,7 @@ export function createGraphQL(options: GraphQLOptions): GraphQLHandle {
       accessGatePlugin(auth),
       maxDepthPlugin({ n: options.maxDepth ?? 10, flattenFragments: true, onReject: [withCode] }),
       costLimitPlugin({ maxCost: options.maxCost ?? 25_000, onReject: [withCode] }),
+      noNulCharactersPlugin(),
       secretRedactionPlugin(secretValues(options.config)),
       responseCookiesPlugin(),
     ],

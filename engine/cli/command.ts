@@ -8,6 +8,11 @@ export const EXIT = {
   failed: 1,
   /** The command line was wrong. */
   usage: 2,
+  /**
+   * The event log holds an event of an unknown type or one failing its schema (sysexits
+   * EX_DATAERR): audit and replay refuse to work from a log they cannot read whole.
+   */
+  badLog: 65,
   /** The configuration is invalid (sysexits EX_CONFIG). */
   config: 78,
 } as const;
@@ -24,6 +29,8 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** More lines for `--help`: options, output, exit codes. */
+  help?: string;
   run(ctx: CommandContext): Promise<number>;
 }
 

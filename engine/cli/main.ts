@@ -3,19 +3,28 @@
  * default and for machines with --json, and exits with a code that means something (see EXIT).
  */
 
+import { EventSchemaError, UnknownEventTypeError } from "../../events/store/errors.ts";
 import type { Config } from "../config/index.ts";
-import { ConfigError, configFromProcess, formatConfigError, secretValues } from "../config/index.ts";
+import { ConfigError, formatConfigError, loadConfig, secretValues } from "../config/index.ts";
 import { redactSecrets } from "../jobs/record-error.ts";
 import { type Command, type CommandContext, EXIT, UsageError } from "./command.ts";
 import { analyzeCommand } from "./commands/analyze.ts";
+import { auditCommand } from "./commands/audit.ts";
+import { backtestCommand } from "./commands/backtest.ts";
+import { checkCommand } from "./commands/check.ts";
+import { eventsCommand } from "./commands/events.ts";
+import { importHistoryCommand } from "./commands/import-history.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { replayCommand } from "./commands/replay.ts";
 import { runJobCommand } from "./commands/run-job.ts";
 import { scanCommand } from "./commands/scan.ts";
+import { statusCommand } from "./commands/status.ts";
 import { closeCommand, pauseCommand, resumeCommand } from "./commands/trading-state.ts";
-import { bold, consoleOutput, dim } from "./output.ts";
+import { bold, consoleOutput, dim, type Output } from "./output.ts";
 
 export const commands: readonly Command[] = [
+  statusCommand,
+  checkCommand,
   runJobCommand,
   scanCommand,
   analyzeCommand,
@@ -23,7 +32,11 @@ export const commands: readonly Command[] = [
   resumeCommand,
   closeCommand,
   replayCommand,
+  auditCommand,
+  importHistoryCommand,
   migrateCommand,
+  eventsCommand,
+  backtestCommand,
 ];
 
 function help(): string {
@@ -39,9 +52,12 @@ function help(): string {
   ].join("\n");
 }
 
-export async function runCli(argv: string[], env = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env = process.env,
+  out: Output = consoleOutput,
+): Promise<number> {
   const [name, ...rest] = argv;
-  const out = consoleOutput;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     out.line(help());
     return name ? EXIT.ok : EXIT.usage;
@@ -54,6 +70,7 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
   }
   if (rest.includes("--help") || rest.includes("-h")) {
     out.line(`${bold(command.name)} — ${command.summary}\n\nusage: npm run cli -- ${command.usage}`);
+    if (command.help) out.line(`\n${command.help}`);
     return EXIT.ok;
   }
   const json = rest.includes("--json");
@@ -63,7 +80,8 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
     json,
     out,
     config: () => {
-      config ??= configFromProcess({ env });
+      // loadConfig throws ConfigError (caught below: exit 78) instead of exiting the process.
+      config ??= loadConfig(env);
       return config;
     },
   };
@@ -77,6 +95,10 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       out.error(`${(error as Error).message}\nusage: npm run cli -- ${command.usage}`);
       return EXIT.usage;
+    }
+    if (error instanceof UnknownEventTypeError || error instanceof EventSchemaError) {
+      out.error(`${command.name} failed: the event log is invalid: ${(error as Error).message}`);
+      return EXIT.badLog;
     }
     out.error(
       `${command.name} failed: ${redactSecrets((error as Error).message, config ? secretValues(config) : [])}`,

@@ -75,6 +75,7 @@ export function buildConfig(
           ? { botToken: v.NOTIFY_TELEGRAM_BOT_TOKEN, chatId: v.NOTIFY_TELEGRAM_CHAT_ID }
           : null,
       webhookUrl: v.NOTIFY_WEBHOOK_URL ?? null,
+      telegramApiUrl: v.NOTIFY_TELEGRAM_API_URL,
     },
     variables,
   };

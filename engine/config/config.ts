@@ -95,6 +95,8 @@ export interface NotifyConfig {
   /** Token and chat come together or not at all (loading refuses half of the pair). */
   readonly telegram: { readonly botToken: string; readonly chatId: string } | null;
   readonly webhookUrl: string | null;
+  /** Bot API base, without a trailing slash; a local receiver in tests. */
+  readonly telegramApiUrl: string;
 }
 
 /** Where a variable's effective value came from, with the value as it may be shown. */

@@ -57,6 +57,7 @@ describe("defaults", () => {
       discordWebhookUrl: null,
       telegram: null,
       webhookUrl: null,
+      telegramApiUrl: "https://api.telegram.org",
     });
   });
 

@@ -22,7 +22,7 @@ export function secretValues(config: Config): string[] {
     notify.telegram?.chatId ?? null,
   ];
   // Any URL may carry a password, not only DATABASE_URL.
-  for (const url of [kalshi.restUrl, kalshi.wsUrl, ai.baseUrl]) {
+  for (const url of [kalshi.restUrl, kalshi.wsUrl, ai.baseUrl, notify.telegramApiUrl]) {
     if (url !== null) found.push(...urlPasswords(url));
   }
   if (database.kind === "postgres") {

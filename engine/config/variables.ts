@@ -324,6 +324,13 @@ export const VARIABLES = {
     secret: "value",
     schema: p.pattern(/^(-?\d+|@[A-Za-z0-9_]+)$/, "must be a numeric chat id or @channelname"),
   },
+  NOTIFY_TELEGRAM_API_URL: {
+    group: "notifications",
+    default: "https://api.telegram.org",
+    meaning:
+      "Telegram Bot API base URL; sendMessage is posted to <this>/bot<token>/sendMessage. Change it only for a local Bot API server or a test receiver.",
+    schema: p.url(["http:", "https:"], HTTP_URL),
+  },
   NOTIFY_WEBHOOK_URL: {
     group: "notifications",
     meaning: "Any URL that should receive every notification as a JSON POST.",

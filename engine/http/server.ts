@@ -3,6 +3,8 @@ import type { HealthReport } from "../api/control.ts";
 import { GRAPHQL_PATH, type GraphQLHandle } from "../api/graphql.ts";
 import { isReady } from "../api/resolvers/query/health.ts";
 import type { Config } from "../config/index.ts";
+import type { MetricsSource } from "../metrics/engine-metrics.ts";
+import { metricsResponse } from "./metrics.ts";
 
 export interface HttpServerOptions {
   config: Config;
@@ -13,6 +15,8 @@ export interface HttpServerOptions {
   host?: string;
   /** Default config.server.port; 0 picks a free port. */
   port?: number;
+  /** What /metrics serves (Prometheus text). Absent: 404. */
+  metrics?: MetricsSource;
   /** How long /readyz waits for EngineControl.health() before calling the instance not ready. */
   readyTimeoutMs?: number;
 }
@@ -59,7 +63,8 @@ async function readiness(graphql: HttpServerOptions["graphql"], timeoutMs: numbe
 
 /**
  * The engine's one HTTP listener (Bun.serve): /graphql → yoga (GET, POST and SSE subscriptions),
- * /healthz (liveness), /readyz (database, exchange and leadership; 503 when not ready), anything
+ * /healthz (liveness), /readyz (database, exchange and leadership; 503 when not ready), /metrics
+ * (Prometheus; behind API_TOKEN when the server is protected, see metrics.ts), anything
  * else → `web` or 404. Refuses a non-loopback host without DASHBOARD_PASSWORD before binding.
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
@@ -67,7 +72,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const port = options.port ?? options.config.server.port;
   const refusal = listenRefusal(host, options.config.server);
   if (refusal) throw new ListenRefusedError(refusal);
-  const { graphql, web } = options;
+  const { graphql, web, metrics } = options;
   const readyTimeout = options.readyTimeoutMs ?? 5000;
 
   const server = Bun.serve({
@@ -79,6 +84,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       const { pathname } = new URL(request.url);
       if (pathname === "/healthz") return new Response("ok\n", { headers: { "cache-control": "no-store" } });
       if (pathname === "/readyz") return readiness(graphql, readyTimeout);
+      if (pathname === "/metrics" && metrics) return metricsResponse(request, metrics, options.config.server);
       if (pathname === GRAPHQL_PATH) {
         if (request.headers.get("accept")?.includes("text/event-stream")) srv.timeout(request, 0);
         return graphql.fetch(request, { clientIp: srv.requestIP(request)?.address });

@@ -1,8 +1,10 @@
 import { aiDecisionsProjection } from "./ai-decisions/projection.ts";
+import { backtestsProjection } from "./backtests/projection.ts";
 import { contractsProjection } from "./contracts/projection.ts";
 import { dailyReportsProjection } from "./daily-reports/projection.ts";
 import { errorLogsProjection } from "./error-logs/projection.ts";
 import { monthlyAnalysisProjection } from "./monthly-analysis/projection.ts";
+import { notificationPreferencesProjection } from "./notification-preferences/projection.ts";
 import { performanceMetricsProjection } from "./performance-metrics/projection.ts";
 import type { TableProjection } from "./projection.ts";
 import { scansProjection } from "./scans/projection.ts";
@@ -22,4 +24,6 @@ export const allProjections: readonly TableProjection[] = [
   errorLogsProjection,
   tradingStateProjection,
   scansProjection,
+  backtestsProjection,
+  notificationPreferencesProjection,
 ];

@@ -21,12 +21,17 @@ export interface ScanRun {
 
 const DAY_MS = 86_400_000;
 
-/** The market cache rows the scanner may keep: unresolved and closing inside the window. */
+/**
+ * The market cache rows the scanner may keep: unresolved and closing inside the window. Ordered,
+ * because the candidates keep this order into the selector's prompt: without it PostgreSQL returns
+ * rows in physical order, which concurrent projection updates change, and the same market data
+ * would give a different prompt (and, to a model, possibly different picks).
+ */
 async function marketRows(deps: TradingDeps, now: number): Promise<ScanMarketRow[]> {
   const horizon = new Date(now + deps.config.trading.maxDaysToResolution * DAY_MS).toISOString();
   return deps.db.query<ScanMarketRow>(
     `SELECT market_id, question, category, series_ticker, status, resolved, yes_bid, yes_ask, no_bid, no_ask, rules, end_date
-     FROM contracts WHERE NOT resolved AND end_date <= $1::timestamptz`,
+     FROM contracts WHERE NOT resolved AND end_date <= $1::timestamptz ORDER BY market_id`,
     [horizon],
   );
 }

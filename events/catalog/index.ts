@@ -1,9 +1,11 @@
 import type { z } from "zod";
 import type { EventDefinition } from "../define.ts";
 import { AnalysisCompleted } from "./analysis-completed.ts";
+import { BacktestCompleted } from "./backtest-completed.ts";
 import { CandidatesScanned } from "./candidates-scanned.ts";
 import { ErrorRecorded } from "./error-recorded.ts";
 import { MarketObserved } from "./market-observed.ts";
+import { NotificationPreferencesSet } from "./notification-preferences-set.ts";
 import { OrderFailed } from "./order-failed.ts";
 import { OrderFilled } from "./order-filled.ts";
 import { OrderPlaced } from "./order-placed.ts";
@@ -33,6 +35,8 @@ export const catalog = {
   TradingResumed,
   ErrorRecorded,
   ReportGenerated,
+  BacktestCompleted,
+  NotificationPreferencesSet,
 } as const satisfies Record<string, EventDefinition>;
 
 export type Catalog = typeof catalog;

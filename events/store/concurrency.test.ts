@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { spawn } from "node:child_process";
 import type { Database } from "../../engine/db/database.ts";
+import { APPEND_SCALE, recordFigures } from "../../test/chaos/figures.ts";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../../test/db.ts";
 import { rawEvent, rawEvents } from "../../test/support/events.ts";
 import { appendToStream, appendWithin } from "./append.ts";
@@ -23,7 +24,7 @@ describe.skipIf(!onPostgres)("event store on PostgreSQL under concurrency", () =
   afterAll(() => t?.drop());
 
   test("two writers with the same expected version: exactly one wins, no gap, no duplicate", async () => {
-    for (let round = 0; round < 20; round++) {
+    for (let round = 0; round < 20 * APPEND_SCALE; round++) {
       const stream = `race-${round}`;
       await appendToStream(db, stream, [rawEvent()]);
       const results = await Promise.allSettled([
@@ -38,6 +39,7 @@ describe.skipIf(!onPostgres)("event store on PostgreSQL under concurrency", () =
       const versions = (await readStream(db, stream)).map((e) => e.streamVersion);
       expect(versions).toEqual([1, 2, 3]);
     }
+    if (process.env.CHAOS_MODE) recordFigures("stream-races", { streamRaces: 20 * APPEND_SCALE });
   });
 
   test("late commit: a reader never skips a transaction that took its id first and committed last", async () => {
@@ -72,45 +74,53 @@ describe.skipIf(!onPostgres)("event store on PostgreSQL under concurrency", () =
     expect(after.map((e) => (e.data as { n: number }).n)).toEqual([100, 101, 200, 201]);
   });
 
-  test("stress: 16 writers × 1,500 events while a subscriber follows the log: all 24,000 exactly once", async () => {
-    const [head] = await db.query<{ txid: string; p: number }>(
-      "SELECT transaction_id::text AS txid, global_position AS p FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1",
-    );
-    const from = head ? { transactionId: head.txid, globalPosition: head.p } : START_OF_LOG;
-    const writers = 16;
-    const perWriter = 1500;
-    const seen = new Map<string, number>();
-    const reader = t.connect({ max: 2 });
-    const sub = subscribeToAll(reader, {
-      from,
-      batchSize: 500,
-      pollIntervalMs: 50,
-      handle: async (batch: StoredEvent[]) => {
-        for (const e of batch) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
-      },
-    });
-    const expected = new Set<string>();
-    await Promise.all(
-      Array.from({ length: writers }, async (_, w) => {
-        // Mixed batch sizes, so transactions of very different lengths interleave.
-        let sent = 0;
-        while (sent < perWriter) {
-          const size = Math.min(perWriter - sent, 1 + ((w * 7 + sent) % 60));
-          const batch = rawEvents(size, sent);
-          for (const e of batch) expected.add(e.id);
-          await appendToStream(db, `stress-${w}`, batch);
-          sent += size;
-        }
-      }),
-    );
-    const deadline = Date.now() + 30_000;
-    while (seen.size < writers * perWriter && Date.now() < deadline) await Bun.sleep(20);
-    await sub.stop();
-    expect(expected.size).toBe(24_000);
-    expect(seen.size).toBe(24_000);
-    expect([...seen.values()].every((count) => count === 1)).toBe(true);
-    expect([...expected].every((id) => seen.has(id))).toBe(true);
-  }, 60_000);
+  // The chaos suite (test/chaos/run.ts) runs this at CHAOS_APPEND_SCALE=10: 240,000 events.
+  const perWriter = 1500 * APPEND_SCALE;
+  const total = (16 * perWriter).toLocaleString("en-US");
+  test(
+    `stress: 16 writers × ${perWriter.toLocaleString("en-US")} events while a subscriber follows the log: all ${total} exactly once`,
+    async () => {
+      const [head] = await db.query<{ txid: string; p: number }>(
+        "SELECT transaction_id::text AS txid, global_position AS p FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1",
+      );
+      const from = head ? { transactionId: head.txid, globalPosition: head.p } : START_OF_LOG;
+      const writers = 16;
+      const seen = new Map<string, number>();
+      const reader = t.connect({ max: 2 });
+      const sub = subscribeToAll(reader, {
+        from,
+        batchSize: 500,
+        pollIntervalMs: 50,
+        handle: async (batch: StoredEvent[]) => {
+          for (const e of batch) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
+        },
+      });
+      const expected = new Set<string>();
+      await Promise.all(
+        Array.from({ length: writers }, async (_, w) => {
+          // Mixed batch sizes, so transactions of very different lengths interleave.
+          let sent = 0;
+          while (sent < perWriter) {
+            const size = Math.min(perWriter - sent, 1 + ((w * 7 + sent) % 60));
+            const batch = rawEvents(size, sent);
+            for (const e of batch) expected.add(e.id);
+            await appendToStream(db, `stress-${w}`, batch);
+            sent += size;
+          }
+        }),
+      );
+      const deadline = Date.now() + 30_000 * APPEND_SCALE;
+      while (seen.size < writers * perWriter && Date.now() < deadline) await Bun.sleep(20);
+      await sub.stop();
+      expect(expected.size).toBe(writers * perWriter);
+      expect(seen.size).toBe(writers * perWriter);
+      expect([...seen.values()].every((count) => count === 1)).toBe(true);
+      expect([...expected].every((id) => seen.has(id))).toBe(true);
+      if (process.env.CHAOS_MODE)
+        recordFigures("concurrent-appends", { writers, perWriter, eventsExactlyOnce: seen.size });
+    },
+    60_000 * APPEND_SCALE,
+  );
 
   test("a process killed mid-append leaves no partial batch", async () => {
     const batchSize = 20_000;

@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { createGraphQL } from "../../engine/api/graphql.ts";
+import { buildReport, loadKalshiHistory, recordBacktest } from "../../engine/backtest/report/index.ts";
+import { fixedInput } from "../../engine/backtest/report/testing.ts";
+import { settleLog } from "../../engine/cli/testing.ts";
 import type { Config } from "../../engine/config/index.ts";
 import { startHttpServer } from "../../engine/http/server.ts";
 import { type App, startApp } from "../../engine/serve.ts";
@@ -15,6 +18,7 @@ import { seededIds } from "../../engine/time/random.ts";
 import { executeProposal } from "../../engine/trading/execute-proposal.ts";
 import { allTrades } from "../../engine/trading/read-model.ts";
 import { scanOnly } from "../../engine/trading/run-scan.ts";
+import { EventStore } from "../../events/event-store.ts";
 import { type RunningSimulator, startSimulator } from "../../simulator/index.ts";
 import { createWebHandler } from "../../web/handler.ts";
 import { createTestDatabase, type TestDatabase } from "../db.ts";
@@ -122,6 +126,33 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
     await page.getByTestId("story-timeline").waitFor();
     expect(await page.getByTestId("story-step").count()).toBeGreaterThanOrEqual(3);
     await shot("trade-story");
+  }, 30_000);
+
+  test("the Backtests page draws a recorded run's equity curve and calibration", async () => {
+    const store = new EventStore(app.engine.db, {
+      clock: sim.clock,
+      ids: seededIds(77),
+      accountId: config.accountId,
+      actor: "backtest",
+    });
+    const input = fixedInput();
+    await recordBacktest(store, input, buildReport(input, loadKalshiHistory()));
+    await settleLog(app.engine.db);
+    await page.goto(`${app.server.url}/backtests`);
+    await page
+      .getByTestId("equity-chart")
+      .locator("svg .recharts-line-curve")
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId("price-calibration-chart")
+      .locator("svg .recharts-bar-rectangle path")
+      .first()
+      .waitFor();
+    await page.getByTestId("calibration-chart").locator("svg .recharts-scatter-symbol").first().waitFor();
+    expect(await page.getByTestId("stop-row").count()).toBe(2);
+    expect(await page.getByTestId("kpi-backtest-pnl-value").textContent()).toBe("-$64.91");
+    await shot("backtests");
   }, 30_000);
 
   test("every page renders, on a desktop and on a phone", async () => {

@@ -30,6 +30,22 @@ const state = {
   },
 };
 const sessions = new Set<string>();
+const ALL_KINDS = ["TRADE", "STOP_LOSS", "RESOLUTION", "BREAKER", "ERROR", "REPORT"];
+const notificationSettings = [
+  ["SLACK", "hooks.slack.com/…x9Q2"],
+  ["DISCORD", null],
+  ["TELEGRAM", "api.telegram.org · chat …4321"],
+  ["WEBHOOK", null],
+].map(([channel, destination]) => ({
+  channel,
+  configured: destination !== null,
+  destination,
+  enabled: true,
+  kinds: [...ALL_KINDS],
+  quietHours: null as { start: string; end: string } | null,
+  timezone: "America/New_York",
+  updatedAt: null as string | null,
+}));
 const listeners = new Set<() => void>();
 const notify = () => {
   for (const listener of listeners) listener();
@@ -133,6 +149,9 @@ const resolvers = {
     monthlyAnalyses: (_: unknown, args: { first: number; after?: string }) =>
       connection(fx.monthlyAnalyses(), args.first, args.after),
     dailyReports: () => connection([], 25),
+    // No fixture backtests: the page shows its empty state (the loader test covers a real run).
+    backtests: () => connection([], 25),
+    backtest: () => null,
     stopLossEvents: () => connection([], 25),
     errors: (_: unknown, args: { source?: string; first: number; after?: string }) =>
       connection(
@@ -143,6 +162,7 @@ const resolvers = {
     events: () => connection([], 50),
     config: () => fx.config,
     health: () => fx.health(),
+    notificationSettings: () => notificationSettings,
     ...(EMPTY ? emptyResolvers : {}),
   },
   Mutation: {
@@ -184,6 +204,25 @@ const resolvers = {
       trade.unrealizedPnl = null;
       notify();
       return trade;
+    },
+    setNotificationPreferences: (
+      _: unknown,
+      args: {
+        channel: string;
+        enabled: boolean;
+        kinds: string[];
+        quietHours: { start: string; end: string } | null;
+      },
+    ) => {
+      const row = notificationSettings.find((s) => s.channel === args.channel);
+      if (!row) return fail("unknown channel", "BAD_USER_INPUT");
+      Object.assign(row, {
+        enabled: args.enabled,
+        kinds: args.kinds,
+        quietHours: args.quietHours ?? null,
+        updatedAt: new Date().toISOString(),
+      });
+      return row;
     },
     runJob: (_: unknown, args: { name: string }) => {
       if (!fx.health().jobs.includes(args.name))

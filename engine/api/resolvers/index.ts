@@ -5,6 +5,9 @@ import { pauseTrading } from "./mutation/pause-trading.ts";
 import { resumeTrading } from "./mutation/resume-trading.ts";
 import { runJob } from "./mutation/run-job.ts";
 import { runScan } from "./mutation/run-scan.ts";
+import { setNotificationPreferences } from "./mutation/set-notification-preferences.ts";
+import { backtest } from "./query/backtest.ts";
+import { backtests } from "./query/backtests.ts";
 import { calibration } from "./query/calibration.ts";
 import { config } from "./query/config.ts";
 import { dailyReports } from "./query/daily-reports.ts";
@@ -13,6 +16,7 @@ import { errors } from "./query/errors.ts";
 import { events } from "./query/events.ts";
 import { health } from "./query/health.ts";
 import { monthlyAnalyses } from "./query/monthly-analyses.ts";
+import { notificationSettings } from "./query/notification-settings.ts";
 import { overview } from "./query/overview.ts";
 import { positions } from "./query/positions.ts";
 import { scan } from "./query/scan.ts";
@@ -22,6 +26,7 @@ import { trade } from "./query/trade.ts";
 import { trades } from "./query/trades.ts";
 import { logAppended } from "./subscription/log-appended.ts";
 import { overviewChanged } from "./subscription/overview-changed.ts";
+import { Backtest } from "./types/backtest.ts";
 import { Decision } from "./types/decision.ts";
 import { enums } from "./types/enums.ts";
 import { ErrorLog } from "./types/error-log.ts";
@@ -52,14 +57,26 @@ export const resolvers = {
     scan,
     scans,
     monthlyAnalyses,
+    backtests,
+    backtest,
     dailyReports,
     stopLossEvents,
     errors,
     events,
     config,
     health,
+    notificationSettings,
   },
-  Mutation: { runScan, pauseTrading, resumeTrading, closePosition, runJob, login, logout },
+  Mutation: {
+    runScan,
+    pauseTrading,
+    resumeTrading,
+    closePosition,
+    runJob,
+    login,
+    logout,
+    setNotificationPreferences,
+  },
   Subscription: { logAppended, overviewChanged },
   Money,
   Trade,
@@ -68,6 +85,7 @@ export const resolvers = {
   Decision,
   Scan,
   MonthlyAnalysis,
+  Backtest,
   DailyReport,
   StopLossEvent,
   ErrorLog,

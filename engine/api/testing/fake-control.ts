@@ -1,4 +1,5 @@
 import type { AnalysisResult } from "../../analyst/types.ts";
+import type { PreferencesInput } from "../../notify/preferences.ts";
 import type { TradeRow } from "../../projections/trades/projection.ts";
 import type { RunResult } from "../../schedule/scheduler.ts";
 import type { ScanOutput } from "../../strategy/scanner/scan.ts";
@@ -134,6 +135,13 @@ export class FakeControl implements EngineControl {
       [tradeId],
     );
     return row?.r ?? null;
+  }
+
+  async setNotificationPreferences(prefs: PreferencesInput) {
+    this.calls.push({ method: "setNotificationPreferences", args: [prefs] });
+    await this.history?.append("notification-preferences", [
+      { type: "NotificationPreferencesSet", data: prefs },
+    ]);
   }
 
   async runJob(name: string): Promise<RunResult> {

@@ -4,6 +4,7 @@ import { rebuildAll } from "../../projections/rebuild.ts";
 import { verifyProjections } from "../../projections/verify.ts";
 import { type Command, EXIT } from "../command.ts";
 import { bold, green, red, table } from "../output.ts";
+import { createProgress } from "../progress.ts";
 
 /**
  * `replay`: rebuild every projection from the log. `replay --verify`: rebuild into a scratch
@@ -13,21 +14,24 @@ export const replayCommand: Command = {
   name: "replay",
   summary: "rebuild every read table from the event log (--verify: compare without touching them)",
   usage: "replay [--verify] [--json]",
+  help: [
+    "Every event is decoded: an unknown event type or an event failing its schema stops the replay,",
+    "naming the event, before any table is touched (exit 65).",
+    "--verify exits 1 when the rebuilt tables differ from the live ones.",
+  ].join("\n"),
   async run(ctx) {
     const { values } = parseArgs({ args: ctx.args, options: { verify: { type: "boolean" } }, strict: true });
     const db = await openDatabase(ctx.config().database);
     try {
       if (!values.verify) {
         const started = performance.now();
-        let seen = 0;
-        const { events } = await rebuildAll(db, {
-          onBatch: (n) => {
-            seen += n;
-            if (!ctx.json && process.stderr.isTTY)
-              process.stderr.write(`\r  replayed ${seen.toLocaleString()} events`);
-          },
-        });
-        if (!ctx.json && process.stderr.isTTY) process.stderr.write("\n");
+        const progress = ctx.json ? null : createProgress({ unit: "events", label: "replay" });
+        if (progress) {
+          const [row] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM events");
+          progress.setTotal(row?.n ?? 0);
+        }
+        const { events } = await rebuildAll(db, { onBatch: (n) => progress?.tick(n) });
+        progress?.done();
         const seconds = (performance.now() - started) / 1000;
         if (ctx.json) ctx.out.json({ events, seconds });
         else

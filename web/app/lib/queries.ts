@@ -153,6 +153,19 @@ query Errors($source: String, $first: Int!, $after: String) {
   }
 }`;
 
+const NOTIFICATION_SETTINGS = `
+fragment NotificationSettings on NotificationChannelSettings {
+  channel configured destination enabled kinds quietHours { start end } timezone updatedAt
+}`;
+
+export const SET_NOTIFICATIONS_MUTATION = `
+mutation SetNotifications($channel: NotificationChannel!, $enabled: Boolean!, $kinds: [NotificationKind!]!, $quietHours: QuietHoursInput) {
+  setNotificationPreferences(channel: $channel, enabled: $enabled, kinds: $kinds, quietHours: $quietHours) {
+    ...NotificationSettings
+  }
+}
+${NOTIFICATION_SETTINGS}`;
+
 export const SETTINGS_QUERY = `
 query Settings {
   config {
@@ -175,8 +188,10 @@ query Settings {
     database { status detail } exchange { status detail } ai { status detail }
     schedules { job next running }
   }
+  notificationSettings { ...NotificationSettings }
 }
-${MONEY}`;
+${MONEY}
+${NOTIFICATION_SETTINGS}`;
 
 export const RUN_JOB_MUTATION = `
 mutation RunJob($name: String!) {
@@ -214,6 +229,7 @@ export const ALL_DOCUMENTS = {
   ERRORS_QUERY,
   SETTINGS_QUERY,
   RUN_JOB_MUTATION,
+  SET_NOTIFICATIONS_MUTATION,
   LOGIN_MUTATION,
   LOGOUT_MUTATION,
   LIVE_SUBSCRIPTION,

@@ -416,3 +416,18 @@ export interface Config {
   };
   variables: { name: string; source: string; value: string | null }[];
 }
+
+export type NotificationChannel = "SLACK" | "DISCORD" | "TELEGRAM" | "WEBHOOK";
+export type NotificationKind = "TRADE" | "STOP_LOSS" | "RESOLUTION" | "BREAKER" | "ERROR" | "REPORT";
+
+/** One channel on the Settings page; `destination` is already masked by the engine. */
+export interface NotificationSettings {
+  channel: NotificationChannel;
+  configured: boolean;
+  destination: string | null;
+  enabled: boolean;
+  kinds: NotificationKind[];
+  quietHours: { start: string; end: string } | null;
+  timezone: string;
+  updatedAt: string | null;
+}

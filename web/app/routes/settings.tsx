@@ -4,24 +4,37 @@ import { useFetcher, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { BoolBadge, HealthBadge, ModeBadge } from "../components/badges";
 import { MoneyText } from "../components/money";
+import { NotificationChannelForm, notificationVariables } from "../components/notification-settings";
 import { PageHeader } from "../components/page-header";
 import { Panel } from "../components/panel";
 import { Table, Td, Th } from "../components/table";
 import { formatDateTime } from "../lib/format";
 import { assertSameOrigin, gql, mutate } from "../lib/graphql.server";
-import { RUN_JOB_MUTATION, SETTINGS_QUERY } from "../lib/queries";
-import type { Config, Health } from "../lib/types";
+import { RUN_JOB_MUTATION, SET_NOTIFICATIONS_MUTATION, SETTINGS_QUERY } from "../lib/queries";
+import type { Config, Health, NotificationSettings } from "../lib/types";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Conviction" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return gql<{ config: Config; health: Health }>(request, SETTINGS_QUERY);
+  return gql<{ config: Config; health: Health; notificationSettings: NotificationSettings[] }>(
+    request,
+    SETTINGS_QUERY,
+  );
 }
 
-/** "Run now" for a scheduled job. The configuration itself is read-only: it comes from the environment. */
+/**
+ * "Run now" for a scheduled job, or one channel's notification choice. The rest of the
+ * configuration is read-only: it comes from the environment.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const name = String((await request.formData()).get("job") ?? "");
+  const form = await request.formData();
+  if (form.get("intent") === "notifications") {
+    const saved = await mutate(request, SET_NOTIFICATIONS_MUTATION, notificationVariables(form));
+    if (!saved.ok) return data({ error: saved.error.message, saved: false }, { status: 400 });
+    return { error: null, saved: true };
+  }
+  const name = String(form.get("job") ?? "");
   const result = await mutate<{
     runJob: { job: string; status: string; durationMs: number | null; message: string | null };
   }>(request, RUN_JOB_MUTATION, { name });
@@ -30,12 +43,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SettingsPage() {
-  const { config: c, health: h } = useLoaderData<typeof loader>();
+  const { config: c, health: h, notificationSettings } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
         title="Settings"
-        subtitle="The effective configuration, read-only: change it in the environment and restart"
+        subtitle="The effective configuration, read-only (change it in the environment and restart); notification choices are set here"
         actions={<ModeBadge mode={c.trading.mode} />}
       />
       <div className="grid gap-4 lg:grid-cols-2">
@@ -140,6 +153,17 @@ export default function SettingsPage() {
               </span>
             </Row>
           </dl>
+        </Panel>
+        <Panel
+          title="Notifications"
+          description="Per channel: what to send and when to stay quiet. Breakers get through quiet hours."
+          className="lg:col-span-2"
+        >
+          <div className="grid gap-3 lg:grid-cols-2">
+            {notificationSettings.map((s) => (
+              <NotificationChannelForm key={s.channel} settings={s} />
+            ))}
+          </div>
         </Panel>
         <Panel
           title="Variables"

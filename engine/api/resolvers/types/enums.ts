@@ -28,4 +28,13 @@ export const enums = {
     FAILED: "failed",
   },
   JobRunStatus: { OK: "ok", FAILED: "failed", SKIPPED: "skipped" },
+  NotificationChannel: { SLACK: "slack", DISCORD: "discord", TELEGRAM: "telegram", WEBHOOK: "webhook" },
+  NotificationKind: {
+    TRADE: "trade",
+    STOP_LOSS: "stop_loss",
+    RESOLUTION: "resolution",
+    BREAKER: "breaker",
+    ERROR: "error",
+    REPORT: "report",
+  },
 };

@@ -1,0 +1,69 @@
+import { afterAll, expect, test } from "bun:test";
+import { EventStore } from "../../../events/event-store.ts";
+import { createTestDatabase, type TestDatabase } from "../../../test/db.ts";
+import { ManualClock } from "../../time/clock.ts";
+import { seededIds } from "../../time/random.ts";
+import { allTrades } from "../../trading/read-model.ts";
+import { runBacktest } from "../run.ts";
+import { observation } from "../testing.ts";
+import { memorySource } from "./stream-source.ts";
+
+const CLOSE = "2026-03-03T12:00:00Z";
+const observations = [
+  observation("LOGA-1", "2026-03-01T20:00:00Z", CLOSE, { yesBid: 930_000, yesAsk: 940_000 }),
+  observation("LOGB-1", "2026-03-01T21:00:00Z", CLOSE, { yesBid: 910_000, yesAsk: 915_000 }),
+  observation("LOGB-1", "2026-03-02T15:00:00Z", CLOSE, { yesBid: 760_000, yesAsk: 780_000 }),
+  observation("LOGA-1", "2026-03-03T13:00:00Z", CLOSE, {
+    yesBid: 0,
+    yesAsk: 1_000_000,
+    status: "finalized",
+    result: "yes",
+  }),
+  // After the window: must not be read.
+  observation("LOGB-1", "2026-03-05T13:00:00Z", CLOSE, {
+    yesBid: 0,
+    yesAsk: 1_000_000,
+    status: "finalized",
+    result: "no",
+  }),
+];
+
+const dbs: TestDatabase[] = [];
+afterAll(async () => {
+  for (const d of dbs) await d.drop();
+});
+async function fresh() {
+  const t = await createTestDatabase();
+  dbs.push(t);
+  return t.db;
+}
+
+test("a backtest on the own event log trades exactly as on the same observations in memory", async () => {
+  const log = await fresh();
+  const clock = new ManualClock("2026-03-01T00:00:00Z");
+  const store = new EventStore(log, { clock, ids: seededIds(3), accountId: "default", actor: "engine" });
+  for (const o of observations) {
+    clock.set(o.at);
+    await store.append(`market-${o.data.ticker}`, [{ type: "MarketObserved", data: o.data }]);
+  }
+  const window = { from: "2026-03-02T00:00:00Z", to: "2026-03-04T00:00:00Z", selector: "rules" as const };
+  const fromLog = await runBacktest({ ...window, source: { kind: "log" }, log, db: await fresh() });
+  const inMemory = await runBacktest({
+    ...window,
+    source: memorySource("memory", observations),
+    db: await fresh(),
+  });
+  const rows = async (r: typeof fromLog) =>
+    (await allTrades(r.db, r.config.accountId)).map((t) => [
+      t.contract_id,
+      t.status,
+      t.position_size,
+      t.entry_fees,
+      t.pnl,
+    ]);
+  expect(await rows(fromLog)).toEqual(await rows(inMemory));
+  expect((await rows(fromLog)).filter((t) => t[1] !== "rejected").length).toBe(2);
+  // Four observations up to the end of the window; the fifth lies beyond it.
+  expect(fromLog.eventsProcessed).toBe(4);
+  expect(fromLog.source).toEqual({ kind: "log" });
+});
