@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { EventStore } from "../../../events/event-store.ts";
 import { parseGrid, parseSet } from "../../backtest/grid.ts";
-import { progressBar } from "../../backtest/progress.ts";
 import { runBacktest } from "../../backtest/run.ts";
 import { summarize } from "../../backtest/summary.ts";
 import { runSweep, type SweepResult } from "../../backtest/sweep.ts";
@@ -16,6 +15,7 @@ import { systemClock } from "../../time/clock.ts";
 import { randomIds } from "../../time/random.ts";
 import { type Command, type CommandContext, EXIT, UsageError } from "../command.ts";
 import { bold, dim, table } from "../output.ts";
+import { createProgress, type Progress } from "../progress.ts";
 
 const DAY = 86_400_000;
 const REPORT_MODULE = join(import.meta.dir, "../../backtest/report/index.ts");
@@ -189,7 +189,10 @@ export const backtestCommand: Command = {
       log ??= await openDatabase(config.database);
       return log;
     };
-    const bar = ctx.json ? progressBar({ isTTY: false } as NodeJS.WriteStream) : progressBar();
+    // --json keeps stderr quiet too: a script reading the output wants no carriage returns.
+    const quiet = { isTTY: false, write: () => true };
+    const progress = (unit: string, total: number) =>
+      createProgress({ label: "backtest", unit, total, ...(ctx.json ? { stream: quiet } : {}) });
     try {
       if (values.sweep) {
         let cells: ReturnType<typeof parseGrid>;
@@ -201,6 +204,7 @@ export const backtestCommand: Command = {
         } catch (error) {
           throw new UsageError((error as Error).message);
         }
+        let cellsBar: Progress | undefined;
         const result = await runSweep({
           from,
           to,
@@ -214,12 +218,17 @@ export const backtestCommand: Command = {
           inSample: Number(values["in-sample"]),
           ...(workers ? { workers } : {}),
           aiBudgetMicros,
-          onCellDone: (done, total) => bar.update(done / total, `${done}/${total} cells`),
+          onCellDone: (done, total) => {
+            cellsBar ??= progress("cells", total);
+            cellsBar.update(done);
+          },
         });
-        bar.done();
+        cellsBar?.done();
         printSweep(ctx, result);
         return EXIT.ok;
       }
+      const HOUR = 3_600_000;
+      const bar = progress("simulated hours", 0);
       const run = await runBacktest({
         from,
         to,
@@ -229,11 +238,10 @@ export const backtestCommand: Command = {
         parameters,
         ...(log ? { log } : {}),
         aiBudgetMicros,
-        onProgress: (p) =>
-          bar.update(
-            (p.now - p.from) / (p.to - p.from),
-            `${new Date(p.now).toISOString().slice(0, 16)} · ${p.events.toLocaleString()} events`,
-          ),
+        onProgress: (p) => {
+          if (bar.count === 0) bar.setTotal(Math.ceil((p.to - p.from) / HOUR));
+          bar.update(Math.floor((p.now - p.from) / HOUR));
+        },
       });
       bar.done();
       try {
