@@ -255,7 +255,7 @@ export async function startEngine(config: Config, log: Logger, options: EngineOp
     deps,
     scheduler,
     leadership,
-    control: engineControl(deps, scheduler, leadership),
+    control: engineControl(deps, scheduler, leadership, () => reconciled),
     metrics,
     feed,
     realtime,

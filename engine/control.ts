@@ -9,9 +9,16 @@ import { runScan } from "./trading/run-scan.ts";
  * The running engine as the API sees it. Every action goes through the same trading steps and
  * appends events as the user; the API itself never writes.
  */
-export function engineControl(deps: JobDeps, scheduler: Scheduler, leadership: Leadership): EngineControl {
+export function engineControl(
+  deps: JobDeps,
+  scheduler: Scheduler,
+  leadership: Leadership,
+  /** Resolves once start-up reconciliation is done: a trade step before it would race it. */
+  reconciled: () => Promise<void> = async () => {},
+): EngineControl {
   return {
     async runScan(dryRun) {
+      await reconciled();
       const run = await runScan(deps, { dryRun });
       return { scanId: run.scanId, scan: run.scan, analysis: run.analysis, outcomes: run.outcomes };
     },
@@ -31,7 +38,10 @@ export function engineControl(deps: JobDeps, scheduler: Scheduler, leadership: L
       });
       await deps.projector.catchUp();
     },
-    closePosition: (tradeId) => closePosition(deps, tradeId, { reason: "manual" }),
+    async closePosition(tradeId) {
+      await reconciled();
+      return closePosition(deps, tradeId, { reason: "manual" });
+    },
     runJob: (name) => scheduler.runNow(name),
     async setNotificationPreferences(prefs) {
       await deps.store.append(

@@ -1,5 +1,6 @@
 import { type Database, sqlState, UNIQUE_VIOLATION, violatedConstraint } from "../../engine/db/database.ts";
 import { EVENTS_CHANNEL } from "./append.ts";
+import { storableJson } from "./storable-json.ts";
 import type { NewEvent } from "./types.ts";
 
 const MAX_ATTEMPTS = 5;
@@ -55,7 +56,7 @@ export async function appendToStreams(
   if (flat.length === 0) return { appended: 0 };
   if (new Set(flat.map((e) => e.id)).size !== flat.length)
     throw new RangeError("appendToStreams: duplicate event ids");
-  const payload = JSON.stringify(flat);
+  const payload = storableJson(flat);
   let dedupe = false;
   for (let attempt = 1; ; attempt++) {
     try {

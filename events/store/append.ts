@@ -6,6 +6,7 @@ import {
   violatedConstraint,
 } from "../../engine/db/database.ts";
 import { ConcurrencyError } from "./errors.ts";
+import { storableJson } from "./storable-json.ts";
 import type { AppendResult, ExpectedVersion, LogPosition, NewEvent } from "./types.ts";
 
 export const EVENTS_CHANNEL = "conviction_events";
@@ -77,13 +78,7 @@ interface AppendRow {
 
 function parameters(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): unknown[] {
   const kind = typeof expected === "number" ? "exact" : expected;
-  return [
-    streamId,
-    JSON.stringify(events),
-    kind,
-    typeof expected === "number" ? expected : 0,
-    EVENTS_CHANNEL,
-  ];
+  return [streamId, storableJson(events), kind, typeof expected === "number" ? expected : 0, EVENTS_CHANNEL];
 }
 
 function positionsOf(row: AppendRow): LogPosition[] {
