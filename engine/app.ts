@@ -17,6 +17,7 @@ import { recordError } from "./jobs/record-error.ts";
 import type { Logger } from "./log.ts";
 import { noteLogContext } from "./log-context.ts";
 import { CachedEventDirectory } from "./market-data/event-directory.ts";
+import { exchangeMarketData } from "./market-data/exchange-market-data.ts";
 import { FeeDirectory } from "./market-data/fee-directory.ts";
 import { createEngineMetrics, type EngineMetrics } from "./metrics/engine-metrics.ts";
 import type { Notifier } from "./notify/notifier.ts";
@@ -132,13 +133,7 @@ export async function startEngine(config: Config, log: Logger, options: EngineOp
   );
   const fees = new FeeDirectory(db, client);
   const market: MarketData = {
-    getOrderBook: (t) => client.getOrderBook(t),
-    getOrderBooks: (t) => client.getOrderBooks(t),
-    getMarket: (t) => client.getMarket(t),
-    getBalance: () => client.getBalance(),
-    getPositions: () => client.getPositions(),
-    settlements: (f) => client.settlements(f),
-    feesFor: (t) => fees.feesFor(t),
+    ...exchangeMarketData(client, fees),
     // health() asks this when present
     ...({ getExchangeStatus: () => client.getExchangeStatus() } as object),
   };

@@ -11,6 +11,7 @@ import { startSimulator } from "../../../simulator/index.ts";
 import type { Database } from "../../db/database.ts";
 import { ExchangeClient } from "../../exchange/client.ts";
 import { CachedEventDirectory } from "../../market-data/event-directory.ts";
+import { exchangeMarketData } from "../../market-data/exchange-market-data.ts";
 import { FeeDirectory } from "../../market-data/fee-directory.ts";
 import type { MarketData } from "../../trading/deps.ts";
 import type { AdvanceResult, MarketSource } from "./types.ts";
@@ -41,15 +42,7 @@ export async function simSource(options: SimSourceOptions): Promise<MarketSource
     privateKeyPem: sim.privateKeyPem,
   });
   const fees = new FeeDirectory(options.db, client);
-  const market: MarketData = {
-    getOrderBook: (t) => client.getOrderBook(t),
-    getOrderBooks: (t) => client.getOrderBooks(t),
-    getMarket: (t) => client.getMarket(t),
-    getBalance: () => client.getBalance(),
-    getPositions: () => client.getPositions(),
-    settlements: (f) => client.settlements(f),
-    feesFor: (t) => fees.feesFor(t),
-  };
+  const market: MarketData = exchangeMarketData(client, fees);
   return {
     name: `sim:${options.seed}`,
     market,
