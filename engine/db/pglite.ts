@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { Database, Queryable, Row } from "./database.ts";
 
@@ -7,10 +8,31 @@ import type { Database, Queryable, Row } from "./database.ts";
  * tests). Single connection, so concurrency tests run on real PostgreSQL instead.
  */
 export async function openPglite(dataDir: string | null): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    removeTornLockFile(dataDir);
+  }
   const pg = dataDir ? new PGlite(dataDir) : new PGlite();
   await pg.waitReady;
   return wrap(pg);
+}
+
+/**
+ * A kill -9 while PGlite writes postmaster.pid leaves it empty or cut short, and PGlite then
+ * refuses to start ("failed to initialize properly") until someone deletes it by hand: found by
+ * test/chaos/crash.test.ts. A complete lock file, even a stale one, PGlite takes over by itself, so
+ * only a torn one (no process id on its first line) is removed.
+ */
+function removeTornLockFile(dataDir: string): void {
+  const path = join(dataDir, "postmaster.pid");
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return; // no lock file: the last close was clean
+  }
+  const firstLine = text.split("\n", 1)[0] ?? "";
+  if (!/^-?[1-9][0-9]*$/.test(firstLine.trim())) rmSync(path, { force: true });
 }
 
 /**
