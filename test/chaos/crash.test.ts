@@ -24,6 +24,7 @@ import { verifyProjections } from "../../engine/projections/verify.ts";
 import { seededRandom } from "../../engine/time/random.ts";
 import { type RunningSimulator, startSimulator } from "../../simulator/index.ts";
 import { createTestDatabase, onPostgres, TEST_DATABASE_URL, type TestDatabase } from "../db.ts";
+import { simulatorEnv } from "../support/engine.ts";
 import { engineProcess, runToEnd } from "./engine-process.ts";
 import { CHAOS_ENABLED, CRASH_TRIALS, MODE, recordFigures, SEED } from "./figures.ts";
 
@@ -164,11 +165,7 @@ describe.skipIf(!CHAOS_ENABLED)("kill -9 at random moments of a trading cycle", 
     } else database.DATA_DIR = mkdtempSync(join(tmpdir(), "conviction-chaos-"));
     env = {
       ...database,
-      KALSHI_ENV: "custom",
-      KALSHI_BASE_URL: sim.baseUrl,
-      KALSHI_WS_URL: sim.wsUrl,
-      KALSHI_API_ID: sim.apiKeyId,
-      KALSHI_PRIVATE_KEY: sim.privateKeyPem,
+      ...simulatorEnv(sim),
       KALSHI_TIER: "prime",
       TRADING_MODE: "live",
       LOG_LEVEL: "error",

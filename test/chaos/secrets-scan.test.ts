@@ -20,6 +20,7 @@ import { pemBodyLines } from "../../engine/config/testing.ts";
 import { openDatabase } from "../../engine/db/open.ts";
 import { type RunningSimulator, startSimulator } from "../../simulator/index.ts";
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from "../db.ts";
+import { simulatorEnv } from "../support/engine.ts";
 import { CHAOS_ENABLED, recordFigures } from "./figures.ts";
 
 const ROOT = join(import.meta.dir, "..", "..");
@@ -62,11 +63,7 @@ describe.skipIf(!CHAOS_ENABLED)("planted secrets never leave the process", () =>
     } else database.DATA_DIR = mkdtempSync(join(tmpdir(), "conviction-secrets-"));
     env = {
       ...database,
-      KALSHI_ENV: "custom",
-      KALSHI_BASE_URL: sim.baseUrl,
-      KALSHI_WS_URL: sim.wsUrl,
-      KALSHI_API_ID: sim.apiKeyId,
-      KALSHI_PRIVATE_KEY: sim.privateKeyPem,
+      ...simulatorEnv(sim),
       KALSHI_TIER: "prime",
       TRADING_MODE: "live",
       MIN_LIQUIDITY: "500",

@@ -13,6 +13,7 @@ import { openDatabase } from "../../engine/db/open.ts";
 import { verifyProjections } from "../../engine/projections/verify.ts";
 import { type RunningSimulator, startSimulator } from "../../simulator/index.ts";
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from "../db.ts";
+import { simulatorEnv } from "../support/engine.ts";
 
 const ROOT = join(import.meta.dir, "..", "..");
 let sim: RunningSimulator;
@@ -47,11 +48,7 @@ beforeAll(async () => {
   }
   env = {
     ...database,
-    KALSHI_ENV: "custom",
-    KALSHI_BASE_URL: sim.baseUrl,
-    KALSHI_WS_URL: sim.wsUrl,
-    KALSHI_API_ID: sim.apiKeyId,
-    KALSHI_PRIVATE_KEY: sim.privateKeyPem,
+    ...simulatorEnv(sim),
     TRADING_MODE: "live",
     LOG_LEVEL: "error",
     MAX_TRADES_PER_DAY: "50",
