@@ -32,6 +32,11 @@ const BENCHES: Record<string, { description: string; load: () => Promise<Bench> 
       "seconds from a price drop at the simulator to the stop-loss order arriving there (real-time path)",
     load: async () => (await import("./stop-latency.ts")).bench,
   },
+  graphql: {
+    description:
+      "GraphQL overview + trades(first: 50) at 200 req/s from a second process: p50/p99 (target p99 < 50 ms)",
+    load: async () => (await import("./graphql.ts")).bench,
+  },
 };
 
 function fail(message: string): never {

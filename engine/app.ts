@@ -9,7 +9,7 @@ import type { Database } from "./db/database.ts";
 import { openDatabase } from "./db/open.ts";
 import { ExchangeClient } from "./exchange/client.ts";
 import { clientOptionsFrom, feedOptionsFrom } from "./exchange/connect.ts";
-import { LiveFeed } from "./exchange/feed/feed.ts";
+import { LiveFeed, type LiveFeedOptions } from "./exchange/feed/feed.ts";
 import type { Broker } from "./execution/broker.ts";
 import { LiveBroker } from "./execution/live-broker.ts";
 import { PaperBroker } from "./execution/paper-broker.ts";
@@ -46,6 +46,8 @@ export interface EngineOptions {
   schedule?: "timers" | "manual";
   /** Follow the live feed for real-time stops (needs Kalshi credentials). Default: when credentials exist. */
   realtime?: boolean;
+  /** Live-feed timing (tests: a short heartbeat timeout so a silent socket is caught quickly). */
+  feed?: Pick<LiveFeedOptions, "heartbeatTimeoutMs" | "snapshotTimeoutMs" | "reconnect">;
   secrets?: readonly string[];
   /** An already-open (and migrated) database; the engine then leaves closing it to the caller. */
   db?: Database;
@@ -161,7 +163,7 @@ export async function startEngine(config: Config, log: Logger, options: EngineOp
     log,
     secrets,
     catalog: {
-      marketPages: (f) => client.marketPages(f),
+      marketPages: (f) => client.catalogPages(f),
       marketsByTicker: (t) => client.allMarkets({ tickers: t }),
     },
     directory: new CachedEventDirectory(client),
@@ -186,7 +188,9 @@ export async function startEngine(config: Config, log: Logger, options: EngineOp
 
   const feed =
     (options.realtime ?? Boolean(config.kalshi.credentials))
-      ? new LiveFeed(feedOptionsFrom(config.kalshi, { channels: ["ticker", "market_lifecycle_v2"] }))
+      ? new LiveFeed(
+          feedOptionsFrom(config.kalshi, { channels: ["ticker", "market_lifecycle_v2"], ...options.feed }),
+        )
       : null;
   const realtime = feed ? new RealtimeStops(deps, feed, () => leadership.isLeader) : null;
 

@@ -66,7 +66,8 @@ describe("with DASHBOARD_PASSWORD set", () => {
     const r = await login();
     expect(r.errors).toEqual([]);
     const { token, expiresAt } = sessionOf(r);
-    expect(Buffer.from(token, "base64url")).toHaveLength(32);
+    // Signed: version, expiry, 16 random bytes, HMAC-SHA256 (auth/sessions.ts).
+    expect(token).toMatch(/^v1\.\d+\.[\w-]{22}\.[\w-]{43}$/);
     expect(Date.parse(expiresAt)).toBeGreaterThan(f.history.clock.now());
     const setCookie = r.headers.get("set-cookie") ?? "";
     expect(setCookie).toContain(`conviction_session=${token}`);
@@ -143,6 +144,34 @@ describe("with DASHBOARD_PASSWORD set", () => {
     const { token } = sessionOf(await login());
     f.history.clock.advance(12 * 3_600_000 + 1);
     expect((await gql(f.api, QUERY, { headers: cookie(token) })).status).toBe(401);
+  });
+
+  test("a session survives a restart (or a second process) with the same secrets, not a password change", async () => {
+    const { token } = sessionOf(await login());
+    const config = testConfig({ DASHBOARD_PASSWORD: PASSWORD, API_TOKEN });
+    const restarted = createGraphQL({ db: f.t.db, control: f.control, config, clock: f.history.clock });
+    const changed = createGraphQL({
+      db: f.t.db,
+      control: f.control,
+      config: testConfig({ DASHBOARD_PASSWORD: "a brand new password", API_TOKEN }),
+      clock: f.history.clock,
+    });
+    try {
+      expect((await gql(restarted, QUERY, { headers: cookie(token) })).errors).toEqual([]);
+      expect((await gql(restarted, QUERY, { headers: bearer(token) })).errors).toEqual([]);
+      expect((await gql(changed, QUERY, { headers: cookie(token) })).status).toBe(401);
+    } finally {
+      await restarted.close();
+      await changed.close();
+    }
+  });
+
+  test("a tampered session token is refused", async () => {
+    const { token } = sessionOf(await login());
+    const [v, expiry, nonce, mac] = token.split(".");
+    const later = [v, Number(expiry) + 86_400_000, nonce, mac].join(".");
+    expect((await gql(f.api, QUERY, { headers: cookie(later) })).status).toBe(401);
+    expect((await gql(f.api, QUERY, { headers: cookie(`${token.slice(0, -1)}x`) })).status).toBe(401);
   });
 
   test("introspection works once authenticated", async () => {

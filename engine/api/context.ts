@@ -3,12 +3,13 @@ import type { Config } from "../config/index.ts";
 import type { Database } from "../db/database.ts";
 import type { Logger } from "../log.ts";
 import type { Clock } from "../time/clock.ts";
+import { selectAccount } from "./account/selection.ts";
 import type { Auth } from "./auth/service.ts";
 import type { Viewer } from "./auth/viewer.ts";
 import type { EngineControl } from "./control.ts";
 import type { LiveFeed } from "./live/feed.ts";
 import { createLoaders, type Loaders } from "./loaders.ts";
-import { type ReadCache, readModelVersion } from "./read-cache.ts";
+import type { ReadCache } from "./read-cache.ts";
 
 /** What lives as long as the GraphQL handler: shared by every request. */
 export interface ApiDeps {
@@ -27,6 +28,11 @@ export interface ApiDeps {
 
 /** What every resolver receives: the shared deps plus this request's viewer, loaders and cookies. */
 export interface ApiContext extends ApiDeps {
+  /**
+   * The account this request reads: the `X-Conviction-Account` header's (account/selection.ts) or,
+   * without one, the account this engine serves (`config.accountId`). Every read, loader and
+   * subscription scopes to it; mutations refuse any but the served one (account/guard.ts).
+   */
   accountId: string;
   request: Request;
   /** The peer address (from the HTTP server); "unknown" when the transport cannot tell. */
@@ -52,18 +58,29 @@ const cookieJar = new WeakMap<Request, string[]>();
 
 export const cookiesFor = (request: Request): readonly string[] => cookieJar.get(request) ?? [];
 
-export function createContext(deps: ApiDeps, request: Request, clientIp: string | undefined): ApiContext {
+/**
+ * Builds a request's context. The account is chosen here, once, so no resolver scopes on its own.
+ * An anonymous caller (who may only `login`) is not told which accounts exist: its header is ignored.
+ */
+export async function createContext(
+  deps: ApiDeps,
+  request: Request,
+  clientIp: string | undefined,
+): Promise<ApiContext> {
   let version: Promise<string> | null = null;
+  const viewer = deps.auth.viewerOf(request);
+  const served = deps.config.accountId;
+  const accountId = viewer.authenticated ? await selectAccount(deps.db, served, request) : served;
   return {
     ...deps,
-    accountId: deps.config.accountId,
+    accountId,
     request,
     clientIp: clientIp ?? "unknown",
     secure: new URL(request.url).protocol === "https:",
-    viewer: deps.auth.viewerOf(request),
-    loaders: createLoaders(deps.db, deps.config.accountId),
+    viewer,
+    loaders: createLoaders(deps.db, accountId),
     readVersion() {
-      version ??= readModelVersion(deps.db);
+      version ??= deps.readCache.currentVersion(deps.db);
       return version;
     },
     setCookie(cookie) {

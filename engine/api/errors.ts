@@ -11,7 +11,9 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "BAD_USER_INPUT"
   | "RATE_LIMITED"
-  | "CONFLICT";
+  | "CONFLICT"
+  /** A mutation for an account another engine serves (account/guard.ts). */
+  | "ACCOUNT_NOT_SERVED";
 
 /**
  * HTTP status for codes that refuse the whole request; the others are field errors in a 200

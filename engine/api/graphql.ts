@@ -13,7 +13,10 @@ import type { EngineControl, HealthReport } from "./control.ts";
 import { LiveFeed, type LiveFeedOptions } from "./live/feed.ts";
 import { noNulCharactersPlugin } from "./nul-characters.ts";
 import { ReadCache } from "./read-cache.ts";
+import { invalidateAfterMutationPlugin } from "./read-invalidation.ts";
+import { ReadModelVersion, type ReadModelVersionOptions } from "./read-model-version.ts";
 import { secretRedactionPlugin } from "./redact.ts";
+import { resultCachePlugin } from "./result-cache.ts";
 import { buildSchema } from "./schema.ts";
 
 /** What the HTTP server hands to yoga with each request. */
@@ -41,7 +44,9 @@ export interface GraphQLOptions {
    * the dashboard's heaviest screen (100 trades with market and decision) costs ~16 000.
    */
   maxCost?: number;
-  live?: Omit<LiveFeedOptions, "accountId" | "onError">;
+  live?: Omit<LiveFeedOptions, "onError">;
+  /** The remembered read-model version's staleness bound and wall clock (tests pin the clock). */
+  readVersions?: Omit<ReadModelVersionOptions, "onError">;
 }
 
 export interface GraphQLHandle {
@@ -52,7 +57,9 @@ export interface GraphQLHandle {
   health(): Promise<HealthReport>;
   readonly auth: Auth;
   readonly feed: LiveFeed;
-  /** Stops the live feed (its LISTEN connection). */
+  /** The read models' version as this handle remembers it (read-model-version.ts). */
+  readonly versions: ReadModelVersion;
+  /** Stops the live feed and the read-model LISTEN. */
   close(): Promise<void>;
 }
 
@@ -92,10 +99,15 @@ export function createGraphQL(options: GraphQLOptions): GraphQLHandle {
     options.logger ?? createLogger({ level: options.config.logLevel, secrets: secretValues(options.config) });
   const auth = new Auth(options.config.server, options.sessionClock ?? clock, options.auth);
   const feed = new LiveFeed(options.db, {
-    accountId: options.config.accountId,
     ...options.live,
     onError: (error) => logger.error("live feed failed", { error }),
   });
+  const versions = new ReadModelVersion(options.db, {
+    ...options.readVersions,
+    onError: (error) =>
+      logger.warn("read-model LISTEN failed; the cache asks the database instead", { error }),
+  });
+  void versions.start();
   const deps: ApiDeps = {
     db: options.db,
     control: options.control,
@@ -104,7 +116,7 @@ export function createGraphQL(options: GraphQLOptions): GraphQLHandle {
     auth,
     feed,
     logger,
-    readCache: new ReadCache(),
+    readCache: new ReadCache(256, versions),
     scanInFlight: { running: false },
   };
 
@@ -129,8 +141,10 @@ export function createGraphQL(options: GraphQLOptions): GraphQLHandle {
       maxDepthPlugin({ n: options.maxDepth ?? 10, flattenFragments: true, onReject: [withCode] }),
       costLimitPlugin({ maxCost: options.maxCost ?? 25_000, onReject: [withCode] }),
       noNulCharactersPlugin(),
+      resultCachePlugin(versions),
       secretRedactionPlugin(secretValues(options.config)),
       responseCookiesPlugin(),
+      invalidateAfterMutationPlugin(versions),
     ],
   });
 
@@ -138,8 +152,12 @@ export function createGraphQL(options: GraphQLOptions): GraphQLHandle {
     yoga,
     auth,
     feed,
+    versions,
     fetch: async (request, context = {}) => yoga.fetch(request, context),
     health: () => options.control.health(),
-    close: () => feed.stop(),
+    close: async () => {
+      await feed.stop();
+      await versions.stop();
+    },
   };
 }

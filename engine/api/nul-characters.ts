@@ -1,4 +1,4 @@
-import { Kind, visit } from "graphql";
+import { type DocumentNode, Kind, visit } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { badInput } from "./errors.ts";
 
@@ -28,24 +28,41 @@ function variableWithNul(value: unknown, path: string): string | null {
   return null;
 }
 
-export const noNulCharactersPlugin = (): Plugin => ({
-  onExecute({ args, setResultAndStopExecution }) {
-    let where = variableWithNul(args.variableValues ?? {}, "variables");
-    if (!where) {
-      visit(args.document, {
-        [Kind.ARGUMENT](node) {
-          if (where) return;
-          visit(node.value, {
-            [Kind.STRING](s) {
-              if (!where && s.value.includes(NUL)) where = `argument ${node.name.value}`;
-            },
-          });
+/** The first literal argument holding a NUL, or null. */
+function literalWithNul(document: DocumentNode): string | null {
+  let where: string | null = null;
+  visit(document, {
+    [Kind.ARGUMENT](node) {
+      if (where) return;
+      visit(node.value, {
+        [Kind.STRING](s) {
+          if (!where && s.value.includes(NUL)) where = `argument ${node.name.value}`;
         },
       });
-    }
-    if (where)
-      setResultAndStopExecution({
-        errors: [badInput(`${where} contains a NUL (\\u0000) character, which cannot be stored.`)],
-      });
-  },
-});
+    },
+  });
+  return where;
+}
+
+export const noNulCharactersPlugin = (): Plugin => {
+  // yoga's parser cache hands the same DocumentNode to every request with the same text: walk
+  // each document once, not on every request (the dashboard sends the same few all day).
+  const literals = new WeakMap<DocumentNode, string | null>();
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      let where = variableWithNul(args.variableValues ?? {}, "variables");
+      if (!where) {
+        let known = literals.get(args.document);
+        if (known === undefined) {
+          known = literalWithNul(args.document);
+          literals.set(args.document, known);
+        }
+        where = known;
+      }
+      if (where)
+        setResultAndStopExecution({
+          errors: [badInput(`${where} contains a NUL (\\u0000) character, which cannot be stored.`)],
+        });
+    },
+  };
+};

@@ -1,6 +1,7 @@
 import type { Config } from "../config/index.ts";
 import type { Database } from "../db/database.ts";
 import type { Clock } from "../time/clock.ts";
+import { recordedTradingMode } from "./account/recorded-mode.ts";
 import { markPosition } from "./positions.ts";
 import { readOverview } from "./read/overview.ts";
 import type { ReadCache } from "./read-cache.ts";
@@ -62,12 +63,28 @@ const DAY_MS = 86_400_000;
  * and bars from `performance_metrics`. Live cash comes from the last morning report.
  */
 export async function computeOverview(
-  deps: { db: Database; config: Config; clock: Clock; readCache: ReadCache; readVersion(): Promise<string> },
+  deps: {
+    db: Database;
+    config: Config;
+    clock: Clock;
+    readCache: ReadCache;
+    readVersion(): Promise<string>;
+    /** The account shown: the request's (context.ts); default the one this engine serves. */
+    accountId?: string;
+  },
   days: number,
 ): Promise<OverviewView> {
   const { db, config, clock } = deps;
-  const accountId = config.accountId;
-  const paper = config.trading.mode === "paper";
+  const accountId = deps.accountId ?? config.accountId;
+  // Another engine's account: its mode is what its orders recorded, and its paper starting balance
+  // is that engine's configuration, which is not in the log, so its cash is only what its last
+  // morning report saw (see docs/decisions, dashboard account filter).
+  const served = accountId === config.accountId;
+  const mode = served
+    ? config.trading.mode
+    : ((await recordedTradingMode(db, accountId)) ?? config.trading.mode);
+  const paper = mode === "paper";
+  const ledger = paper && served;
   const starting = config.trading.paperStartingBalance;
   // The rows are cached by read-model version; what depends on the clock is computed fresh.
   const version = await deps.readVersion();
@@ -98,12 +115,12 @@ export async function computeOverview(
   }
 
   // Paper cash: the starting balance plus every realized P&L, minus what open positions cost.
-  const balance = paper ? starting + totals.realized - totals.tied : (reportedCash?.cash ?? null);
+  const balance = ledger ? starting + totals.realized - totals.tied : (reportedCash?.cash ?? null);
   const asOf = new Date(now).toISOString();
   let cumulative = 0;
   const equityCurve = perf.map((p) => {
     cumulative += p.total_pnl;
-    return { date: p.date, cumulativePnl: cumulative, equity: paper ? starting + cumulative : null };
+    return { date: p.date, cumulativePnl: cumulative, equity: ledger ? starting + cumulative : null };
   });
   const since = new Date(now - (days - 1) * DAY_MS).toISOString().slice(0, 10);
   const dailyPnl = perf
@@ -124,10 +141,10 @@ export async function computeOverview(
   const decided = totals.wins + totals.losses;
   return {
     asOf,
-    mode: config.trading.mode,
+    mode,
     balance,
-    balanceSource: paper ? "PAPER_LEDGER" : balance === null ? "UNAVAILABLE" : "MORNING_REPORT",
-    balanceAsOf: paper ? asOf : (reportedCash?.at ?? null),
+    balanceSource: ledger ? "PAPER_LEDGER" : balance === null ? "UNAVAILABLE" : "MORNING_REPORT",
+    balanceAsOf: ledger ? asOf : (reportedCash?.at ?? null),
     bankroll: balance === null ? null : balance + openValue,
     totalPnl: totals.realized + unrealized,
     realizedPnl: totals.realized,

@@ -5,12 +5,25 @@ import type { Queryable } from "../db/database.ts";
  * by its projection, in the same transaction as that projection's checkpoint, so while no
  * checkpoint moves no row can have changed: a cached read is exactly what the tables would say.
  * The dashboard polls the same few reads (overview, the first page of trades) far more often than
- * events arrive; each costs one tiny query instead of a scan of every trade.
+ * events arrive; with the version kept in memory (read-model-version.ts) a repeated read costs no
+ * query at all. Keys must name everything the read depends on, the account above all.
  */
 export class ReadCache {
   readonly #entries = new Map<string, { version: string; value: Promise<unknown> }>();
 
-  constructor(private readonly maxEntries = 256) {}
+  /**
+   * @param versions the version kept in memory (read-model-version.ts); without it every request
+   *   asks the database once (metrics scrapes, which are rare, do).
+   */
+  constructor(
+    private readonly maxEntries = 256,
+    readonly versions: { current(): Promise<string> } | null = null,
+  ) {}
+
+  /** The read models' version now: remembered when a tracker is attached, else one query. */
+  currentVersion(db: Queryable): Promise<string> {
+    return this.versions ? this.versions.current() : readModelVersion(db);
+  }
 
   get<T>(key: string, version: string, load: () => Promise<T>): Promise<T> {
     const hit = this.#entries.get(key);

@@ -1,5 +1,6 @@
 import { expect, test } from "bun:test";
 import type { StoredEvent } from "../../events/store/types.ts";
+import { approvedChecks, budgetRejectedChecks } from "../risk/testing.ts";
 import { buildStory, RISK_CHECKS } from "./story.ts";
 
 let pos = 0;
@@ -93,4 +94,48 @@ test("risk passing is derived from the first order; other trades' events and unk
   expect(story.map((s) => s.kind)).toEqual(["PROPOSED", "RISK_PASSED", "ORDER_FAILED"]);
   expect(story[1]?.event).toBeNull();
   expect(story[2]?.summary).toBe("Order failed: allocation buys no whole contract");
+});
+
+test("v2 events: the story shows the checks risk recorded, not a derived list", () => {
+  const approved = approvedChecks();
+  const refused = budgetRejectedChecks();
+  const v2 = (e: StoredEvent): StoredEvent => ({ ...e, version: 2 });
+  const ok = buildStory(
+    [
+      v2({ ...proposal("t1"), data: { ...(proposal("t1").data as object), riskChecks: approved } }),
+      stored("OrderFailed", {
+        tradeId: "t1",
+        clientOrderId: "c",
+        orderId: null,
+        ticker: "KX-1",
+        side: "no",
+        purpose: "entry",
+        reason: "allocation buys no whole contract",
+      }),
+    ],
+    "t1",
+  );
+  expect(ok[1]?.checks).toEqual(approved.map((c) => ({ check: c.check, passed: true, detail: c.detail })));
+  const no = buildStory(
+    [
+      v2({ ...proposal("t3"), data: { ...(proposal("t3").data as object), riskChecks: null } }),
+      v2(
+        stored("TradeRejected", {
+          tradeId: "t3",
+          ticker: "KX-1",
+          side: "no",
+          allocation: 25_000_000,
+          reasons: [{ check: "daily_budget", detail: "over" }],
+          checks: refused,
+        }),
+      ),
+    ],
+    "t3",
+  );
+  expect(no[1]?.checks?.find((c) => c.check === "daily_budget")).toEqual({
+    check: "daily_budget",
+    passed: false,
+    detail: refused.find((c) => c.check === "daily_budget")?.detail ?? "",
+  });
+  expect(no[1]?.checks?.find((c) => c.check === "balance")?.detail).toContain("balance is $500.00");
 });

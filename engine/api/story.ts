@@ -155,11 +155,20 @@ function rejectedChecks(reasons: readonly { check: string; detail: string }[]): 
   return [...known, ...extra];
 }
 
+/** Checks as risk recorded them (TradeProposed / TradeRejected v2); the detail states the values. */
+function recordedChecks(
+  checks: readonly { check: string; passed: boolean; detail: string }[],
+): RiskCheckResult[] {
+  return checks.map((c) => ({ check: c.check, passed: c.passed, detail: c.detail }));
+}
+
 /** The story of `tradeId` from its events (in log order). */
 export function buildStory(events: readonly StoredEvent[], tradeId: string): StoryStep[] {
   const steps: StoryStep[] = [];
   let proposed = false;
   let riskDecided = false;
+  /** Risk's recorded checks from the approving TradeProposed (null: not recorded, v1). */
+  let approvedWith: RiskCheckResult[] | null = null;
   for (const stored of events) {
     let event: DomainEvent;
     try {
@@ -172,8 +181,9 @@ export function buildStory(events: readonly StoredEvent[], tradeId: string): Sto
     const told = narrate(event);
     if (!told) continue;
     const at = event.metadata.occurredAt;
-    // Risk passing leaves no event of its own: the first order (or sizing failure) after the
-    // proposal, without a rejection, is the evidence that every check passed.
+    // Risk passing is recorded on the proposal (v2) but shown as its own step: the first order
+    // (or sizing failure) after the proposal, without a rejection, is where it took effect. For a
+    // v1 proposal the checks were not recorded, and the step falls back to "every check passed".
     if (
       proposed &&
       !riskDecided &&
@@ -185,16 +195,23 @@ export function buildStory(events: readonly StoredEvent[], tradeId: string): Sto
         at,
         summary: "Every risk check passed",
         event: null,
-        checks: allPassed(),
+        checks: approvedWith ?? allPassed(),
       });
     }
     if (told.kind === "PROPOSED") proposed = true;
+    if (event.type === "TradeProposed" && event.data.riskChecks)
+      approvedWith = recordedChecks(event.data.riskChecks);
     if (told.kind === "RISK_REJECTED") riskDecided = true;
     steps.push({
       ...told,
       at,
       event: stored,
-      checks: event.type === "TradeRejected" ? rejectedChecks(event.data.reasons) : null,
+      checks:
+        event.type === "TradeRejected"
+          ? event.data.checks
+            ? recordedChecks(event.data.checks)
+            : rejectedChecks(event.data.reasons)
+          : null,
     });
   }
   return steps;

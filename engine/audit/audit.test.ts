@@ -14,10 +14,15 @@ import {
   ANALYSIS_ID,
   AUDIT_START,
   appendScript,
+  appendVersion1Trades,
   auditScript,
+  CHECKS_A,
   ENTRY_COST_A,
+  OLD_APPROVED_TRADE,
+  OLD_REJECTED_TRADE,
   PNL_A,
   PNL_B,
+  REJECTED_CHECKS,
   REJECTED_TRADE,
   SCAN_ID,
   STOPPED_TRADE,
@@ -36,6 +41,7 @@ beforeAll(async () => {
   const clock = new ManualClock(AUDIT_START);
   const store = new EventStore(t.db, { clock, ids: seededIds(7), accountId: "acct", actor: "engine" });
   await appendScript(store, clock, auditScript());
+  await appendVersion1Trades(t.db);
   await settleLog(t.db);
 });
 afterAll(() => t.drop());
@@ -58,7 +64,7 @@ test("a stopped trade: market as observed before the decision, scan, AI, risk, o
     confidence: 0.96,
     statedProbability: 0.97,
   });
-  expect(chain.risk).toEqual({ verdict: "approved" });
+  expect(chain.risk).toEqual({ verdict: "approved", checks: CHECKS_A });
   expect(chain.orders.map((o) => [o.purpose, o.fills.length])).toEqual([
     ["entry", 2],
     ["stop_loss", 1],
@@ -82,13 +88,68 @@ test("a settled trade and a refused one", async () => {
   expect(won?.marketAtDecision?.yesAsk).toBe(880_000); // the background history's observation
 
   const refused = await auditTrade(t.db, REJECTED_TRADE);
-  expect(refused?.risk).toEqual({
+  expect(refused?.risk).toMatchObject({
     verdict: "rejected",
-    reasons: [{ check: "duplicate_position", detail: `already holding ${TICKER_A}` }],
+    reasons: [
+      {
+        check: "duplicate_position",
+        detail: `${TICKER_A} already has a live trade: ${STOPPED_TRADE} (open)`,
+      },
+    ],
+    checks: REJECTED_CHECKS,
   });
   expect(refused?.outcome).toEqual({ kind: "rejected" });
   expect(refused?.pnl).toBeNull();
   expect(refused?.orders).toEqual([]);
+});
+
+test("every check risk ran is in the chain, with observed values and limits, for approvals and refusals", async () => {
+  const names = [
+    "trading_state",
+    "balance",
+    "daily_trades",
+    "daily_budget",
+    "duplicate_position",
+    "position_size",
+    "price_band",
+  ];
+  const approved = await auditTrade(t.db, STOPPED_TRADE);
+  if (approved?.risk.verdict !== "approved" || !approved.risk.checks) throw new Error("no recorded approval");
+  expect(approved.risk.checks.map((c) => c.check)).toEqual(names);
+  expect(approved.risk.checks.every((c) => c.passed)).toBe(true);
+  const budget = approved.risk.checks.find((c) => c.check === "daily_budget");
+  expect(budget).toMatchObject({
+    observed: { committedToday: 0, remaining: 100_000_000, allocation: 30_000_000 },
+    limit: { dailyBudget: 100_000_000 },
+  });
+  expect(approved.risk.checks.find((c) => c.check === "price_band")).toMatchObject({
+    observed: { price: 930_000 },
+    limit: { minOdds: 850_000, maxOdds: 980_000 },
+  });
+
+  const refused = await auditTrade(t.db, REJECTED_TRADE);
+  if (refused?.risk.verdict !== "rejected" || !refused.risk.checks) throw new Error("no recorded refusal");
+  expect(refused.risk.checks.map((c) => [c.check, c.passed])).toEqual(
+    names.map((n) => [n, n !== "duplicate_position"]),
+  );
+  expect(refused.risk.checks.find((c) => c.check === "daily_trades")).toMatchObject({
+    observed: { tradesToday: 2 },
+    limit: { maxTradesPerDay: 3 },
+  });
+  // Two open trades of 29.76 + 0.18 each: the exposure the balance check saw.
+  expect(refused.risk.checks.find((c) => c.check === "balance")?.observed.openExposure).toBe(2 * 29_940_000);
+});
+
+test("version 1 events upcast to 'checks not recorded', nothing invented", async () => {
+  const old = await auditTrade(t.db, OLD_APPROVED_TRADE);
+  expect(old?.proposal.riskChecks).toBeNull();
+  expect(old?.risk).toEqual({ verdict: "approved", checks: null });
+  const oldRefused = await auditTrade(t.db, OLD_REJECTED_TRADE);
+  expect(oldRefused?.risk).toEqual({
+    verdict: "rejected",
+    reasons: [{ check: "daily_trades", detail: "3 trades already on 2026-11-23 (UTC), at most 3 a day" }],
+    checks: null,
+  });
 });
 
 test("an unknown trade is null", async () => {
@@ -136,4 +197,5 @@ test("a bad event anywhere in the log makes the audit fail, naming it", async ()
   } finally {
     await own.drop();
   }
-});
+  // Two fresh databases with a whole scripted day each: slow on a loaded machine, not a timing claim.
+}, 30_000);

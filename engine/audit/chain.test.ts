@@ -86,6 +86,6 @@ test("a fill found by reconciliation without its OrderPlaced still counts; an en
   } as DomainEvent;
   const chainFailed = buildAuditChain(keys, [own[0] as DomainEvent, placed, failure]);
   expect(chainFailed?.outcome).toEqual({ kind: "failed", reason: "no liquidity" });
-  expect(chainFailed?.risk).toEqual({ verdict: "approved" });
+  expect(chainFailed?.risk).toMatchObject({ verdict: "approved" });
   expect(chainFailed?.pnl).toBeNull();
 });

@@ -8,6 +8,7 @@
  * events themselves.
  */
 import type { EventData } from "../../events/catalog/index.ts";
+import type { RiskCheckResultData } from "../../events/catalog/risk-checks.ts";
 import type { DomainEvent } from "../../events/codec.ts";
 import { formatPosition } from "../../events/store/types.ts";
 
@@ -70,9 +71,18 @@ export interface AuditChain {
     cost: number;
     rejectionReasons: string[];
   } | null;
+  /**
+   * Risk's decision and every check it ran, as recorded on TradeProposed (approval) or
+   * TradeRejected (refusal). `checks` is null when the event predates recorded checks (an upcast
+   * v1): the audit says they were not recorded rather than guessing.
+   */
   risk:
-    | { verdict: "approved" }
-    | { verdict: "rejected"; reasons: { check: string; detail: string }[] }
+    | { verdict: "approved"; checks: RiskCheckResultData[] | null }
+    | {
+        verdict: "rejected";
+        reasons: { check: string; detail: string }[];
+        checks: RiskCheckResultData[] | null;
+      }
     | { verdict: "pending" };
   orders: {
     clientOrderId: string;
@@ -134,7 +144,7 @@ export class AuditCollector {
   #meta: { accountId: string; correlationId: string } | null = null;
   #scan: AuditChain["scan"] = null;
   #analysis: AuditChain["analysis"] = null;
-  #rejected: { check: string; detail: string }[] | null = null;
+  #rejected: EventData<"TradeRejected"> | null = null;
   #orders: AuditChain["orders"] = [];
   #stop: AuditChain["stop"] = null;
   #closed: Extract<AuditChain["outcome"], { kind: "closed" }> | null = null;
@@ -237,7 +247,7 @@ export class AuditCollector {
         this.#meta = { accountId: e.metadata.accountId, correlationId: e.metadata.correlationId };
         return;
       case "TradeRejected":
-        this.#rejected = e.data.reasons;
+        this.#rejected = e.data;
         return;
       case "OrderPlaced":
         this.#orders.push({
@@ -357,10 +367,13 @@ export class AuditCollector {
       scan: this.#scan,
       analysis: this.#analysis,
       risk: this.#rejected
-        ? { verdict: "rejected", reasons: this.#rejected }
-        : this.#orders.length > 0
-          ? { verdict: "approved" }
-          : { verdict: "pending" },
+        ? { verdict: "rejected", reasons: this.#rejected.reasons, checks: this.#rejected.checks }
+        : proposal.riskChecks !== null
+          ? { verdict: "approved", checks: proposal.riskChecks }
+          : this.#orders.length > 0
+            ? // An order without a rejection is the evidence of approval (v1: checks not recorded).
+              { verdict: "approved", checks: null }
+            : { verdict: "pending" },
       orders: this.#orders,
       stop: this.#stop,
       outcome,

@@ -4,7 +4,13 @@
  * risk), observations after the decision, and unrelated history around it (test/support/scenario).
  */
 import type { EventStore, PendingEvent } from "../../events/event-store.ts";
+import { appendToStream } from "../../events/store/append.ts";
+import type { EventMetadata } from "../../events/store/types.ts";
 import { buildScenario, type ScriptedAppend } from "../../test/support/scenario.ts";
+import type { Database } from "../db/database.ts";
+import type { Micros } from "../money/money.ts";
+import { decide, type RiskCheckResult, type RiskReason } from "../risk/decide.ts";
+import { RISK_CONFIG } from "../risk/testing.ts";
 import type { ManualClock } from "../time/clock.ts";
 
 export const AUDIT_START = Date.parse("2026-11-24T08:00:00.000Z");
@@ -56,7 +62,45 @@ const candidate = (ticker: string, side: "yes" | "no", price: number) => ({
   rules: "",
 });
 
-function proposed(tradeId: string, ticker: string, side: "yes" | "no", price: number): PendingEvent {
+/**
+ * Risk's verdict on each scripted proposal, from decide() itself with the day's real state: the
+ * first two pass every check; the third is refused because the first already holds its market.
+ */
+function verdictFor(tradeId: string, ticker: string, side: "yes" | "no", price: number, held: string[]) {
+  const at = "2026-11-24T08:22:00.000Z";
+  return decide(
+    { tradeId, ticker, side, allocation: 30_000_000 as Micros, price: price as Micros },
+    {
+      balance: 1_000_000_000 as Micros,
+      trades: held.map((id, i) => ({
+        id,
+        contract_id: i === 0 ? TICKER_A : TICKER_B,
+        status: "open",
+        proposed_at: at,
+        allocation: 30_000_000,
+        position_size: 29_760_000,
+        entry_fees: 180_000,
+        contracts_purchased: 3_200,
+      })),
+      tradingState: null,
+    },
+    { ...RISK_CONFIG, timeZone: "UTC" },
+    Date.parse(at),
+  );
+}
+export const CHECKS_A = verdictFor(STOPPED_TRADE, TICKER_A, "yes", 930_000, []).checks;
+export const CHECKS_B = verdictFor(WON_TRADE, TICKER_B, "no", 900_000, [STOPPED_TRADE]).checks;
+const rejection = verdictFor(REJECTED_TRADE, TICKER_A, "yes", 930_000, [STOPPED_TRADE, WON_TRADE]);
+export const REJECTED_CHECKS: RiskCheckResult[] = rejection.checks;
+export const REJECTED_REASONS: RiskReason[] = rejection.ok ? [] : rejection.reasons;
+
+function proposed(
+  tradeId: string,
+  ticker: string,
+  side: "yes" | "no",
+  price: number,
+  riskChecks: RiskCheckResult[] | null,
+): PendingEvent {
   return {
     type: "TradeProposed",
     id: tradeId,
@@ -75,6 +119,7 @@ function proposed(tradeId: string, ticker: string, side: "yes" | "no", price: nu
       confidence: 0.96,
       reasoning: `${ticker} is all but settled`,
       riskFactors: ["late data revision"],
+      riskChecks,
     },
   };
 }
@@ -222,20 +267,23 @@ export function auditScript(): ScriptedAppend[] {
       stream: `trade-${STOPPED_TRADE}`,
       at: 22,
       events: [
-        proposed(STOPPED_TRADE, TICKER_A, "yes", 930_000),
+        proposed(STOPPED_TRADE, TICKER_A, "yes", 930_000, CHECKS_A),
         ...entry(STOPPED_TRADE, TICKER_A, "yes", 930_000),
       ],
     },
     {
       stream: `trade-${WON_TRADE}`,
       at: 22,
-      events: [proposed(WON_TRADE, TICKER_B, "no", 900_000), ...entry(WON_TRADE, TICKER_B, "no", 900_000)],
+      events: [
+        proposed(WON_TRADE, TICKER_B, "no", 900_000, CHECKS_B),
+        ...entry(WON_TRADE, TICKER_B, "no", 900_000),
+      ],
     },
     {
       stream: `trade-${REJECTED_TRADE}`,
       at: 23,
       events: [
-        proposed(REJECTED_TRADE, TICKER_A, "yes", 930_000),
+        proposed(REJECTED_TRADE, TICKER_A, "yes", 930_000, null),
         {
           type: "TradeRejected",
           data: {
@@ -243,7 +291,8 @@ export function auditScript(): ScriptedAppend[] {
             ticker: TICKER_A,
             side: "yes",
             allocation: 30_000_000,
-            reasons: [{ check: "duplicate_position", detail: `already holding ${TICKER_A}` }],
+            reasons: REJECTED_REASONS,
+            checks: REJECTED_CHECKS,
           },
         },
       ],
@@ -351,4 +400,82 @@ export async function appendScript(
     const correlationId = step.stream.startsWith("trade-") ? ANALYSIS_ID : undefined;
     await store.append(step.stream, step.events, { correlationId });
   }
+}
+
+export const OLD_APPROVED_TRADE = "00000000-0000-4000-8000-00000000c001";
+export const OLD_REJECTED_TRADE = "00000000-0000-4000-8000-00000000c002";
+
+/**
+ * Two trades exactly as an engine before recorded checks stored them (event version 1, written
+ * raw so the current schema cannot fill anything in): one approved and ordered, one refused.
+ */
+export async function appendVersion1Trades(db: Database): Promise<void> {
+  const meta = (over: Partial<EventMetadata> = {}): EventMetadata => ({
+    correlationId: ANALYSIS_ID,
+    causationId: null,
+    actor: "engine",
+    occurredAt: "2026-11-23T08:22:00.000Z",
+    accountId: "acct",
+    ...over,
+  });
+  const v1Proposal = (tradeId: string, ticker: string) => ({
+    id: tradeId,
+    type: "TradeProposed",
+    version: 1,
+    metadata: meta(),
+    data: {
+      tradeId,
+      analysisId: null,
+      scanId: null,
+      ticker,
+      title: `Will ${ticker} happen?`,
+      category: "Climate",
+      seriesTicker: ticker.split("-")[0] ?? ticker,
+      side: "yes",
+      allocation: 25_000_000,
+      limitPrice: 910_000,
+      closeTime: "2026-11-24T23:00:00.000Z",
+      confidence: 0.9,
+      reasoning: "old engine",
+      riskFactors: [],
+    },
+  });
+  await appendToStream(db, `trade-${OLD_APPROVED_TRADE}`, [
+    v1Proposal(OLD_APPROVED_TRADE, "KXOLD-26NOV24-A"),
+    {
+      id: "00000000-0000-4000-8000-00000000c011",
+      type: "OrderPlaced",
+      version: 1,
+      metadata: meta({ causationId: OLD_APPROVED_TRADE }),
+      data: {
+        tradeId: OLD_APPROVED_TRADE,
+        clientOrderId: `c-${OLD_APPROVED_TRADE}`,
+        orderId: `o-${OLD_APPROVED_TRADE}`,
+        ticker: "KXOLD-26NOV24-A",
+        side: "yes",
+        action: "buy",
+        purpose: "entry",
+        count: 2_700,
+        limitPrice: 910_000,
+        timeInForce: "immediate_or_cancel",
+        mode: "paper",
+      },
+    },
+  ]);
+  await appendToStream(db, `trade-${OLD_REJECTED_TRADE}`, [
+    v1Proposal(OLD_REJECTED_TRADE, "KXOLD-26NOV24-B"),
+    {
+      id: "00000000-0000-4000-8000-00000000c012",
+      type: "TradeRejected",
+      version: 1,
+      metadata: meta({ causationId: OLD_REJECTED_TRADE }),
+      data: {
+        tradeId: OLD_REJECTED_TRADE,
+        ticker: "KXOLD-26NOV24-B",
+        side: "yes",
+        allocation: 25_000_000,
+        reasons: [{ check: "daily_trades", detail: "3 trades already on 2026-11-23 (UTC), at most 3 a day" }],
+      },
+    },
+  ]);
 }

@@ -10,13 +10,13 @@
  * run against the database. Between jobs, a fact about a held market whose bid falls below the
  * stop threshold stops the fold at that instant and sells, like the live real-time stop path.
  */
-import { EventStore } from "../../events/event-store.ts";
 import { RulesSelector } from "../analyst/rules/selector.ts";
 import type { Selector } from "../analyst/types.ts";
 import { type Config, loadConfig } from "../config/index.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { PaperBroker } from "../execution/paper-broker.ts";
 import { createLogger, type Logger } from "../log.ts";
+import { MemoryMarketCache } from "../market-data/memory-market-cache.ts";
 import type { Micros } from "../money/money.ts";
 import { allProjections } from "../projections/index.ts";
 import { evaluateStopLoss } from "../risk/stop-loss.ts";
@@ -26,6 +26,7 @@ import { seededIds } from "../time/random.ts";
 import { closePosition } from "../trading/close-position.ts";
 import { type JobDeps, jobRunners, scheduledJobs } from "../trading/jobs.ts";
 import { openPositions } from "../trading/read-model.ts";
+import { CountingEventStore } from "./counting-store.ts";
 import { openScratchDatabase } from "./scratch-db.ts";
 import { type AiSpend, cachedAiSelector } from "./selectors/cached-ai.ts";
 import { loadRecordedDecisions, type RecordedDecision, RecordedSelector } from "./selectors/recorded.ts";
@@ -59,6 +60,15 @@ export interface BacktestOptions {
   /** "trading" (default): refresh the market cache right before each scan, no reports.
    *  "live": the engine's whole timetable, refresh-markets and reports included. */
   timetable?: "trading" | "live";
+  /**
+   * Where the scanner's market cache lives. "database": refresh-markets appends MarketObserved
+   * into the scratch database and the scanner reads the `contracts` projection, as live.
+   * "memory": the same diff folded through the same projection code into memory (no thousands of
+   * rows written before each scan). Default "memory", except "database" for the simulator source
+   * (its fee directory reads `contracts`) and the live timetable (refresh-markets is a job there).
+   * Both give the same run, ids included: market-cache.test.ts.
+   */
+  marketCache?: "memory" | "database";
   /** Sell on facts about held markets between scheduled stop checks (default true). */
   realtimeStops?: boolean;
   /** --selector ai: the run's hard AI budget in micros, and where answers are cached. */
@@ -83,7 +93,13 @@ export function backtestConfig(
   return loadConfig({ ...env, ...parameters, TRADING_MODE: "paper", DATABASE_URL: undefined });
 }
 
-function jobsFor(config: Config, deps: JobDeps, timetable: "trading" | "live"): ScheduledJob[] {
+function jobsFor(
+  config: Config,
+  deps: JobDeps,
+  timetable: "trading" | "live",
+  cache: MemoryMarketCache | null,
+  holdsNothing: () => boolean,
+): ScheduledJob[] {
   const runners = jobRunners(deps);
   if (timetable === "live") return scheduledJobs(config, runners);
   const s = config.schedules;
@@ -93,12 +109,21 @@ function jobsFor(config: Config, deps: JobDeps, timetable: "trading" | "live"): 
       schedule: s.dailyScan,
       // The scanner reads the market cache: bring it to this instant first, as refresh-markets would.
       run: async () => {
-        await runners["refresh-markets"]();
+        if (cache) await cache.refresh(deps.clock.now());
+        else await runners["refresh-markets"]();
         return runners["daily-scan"]();
       },
     },
-    { name: "stop-loss", schedule: s.stopLoss, run: runners["stop-loss"] },
-    { name: "check-resolutions", schedule: s.checkResolutions, run: runners["check-resolutions"] },
+    {
+      name: "stop-loss",
+      schedule: s.stopLoss,
+      run: async () => (holdsNothing() ? { checked: 0, stopped: 0, noBid: 0 } : runners["stop-loss"]()),
+    },
+    {
+      name: "check-resolutions",
+      schedule: s.checkResolutions,
+      run: async () => (holdsNothing() ? { checked: 0, resolved: 0 } : runners["check-resolutions"]()),
+    },
   ];
 }
 
@@ -116,8 +141,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
   try {
     const clock = new ManualClock(from);
     const ids = seededIds(options.seed ?? 1);
-    const store = new EventStore(db, { clock, ids, accountId: config.accountId, actor: "backtest" });
-    const projector = new SettledProjector(db, allProjections);
+    const store = new CountingEventStore(db, { clock, ids, accountId: config.accountId, actor: "backtest" });
+    const projector = new SettledProjector(db, allProjections).skipWhileUnchanged(() => store.appends);
 
     const spec = options.source;
     const sourceSpec: SourceSpec =
@@ -160,6 +185,12 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
       }
     }
 
+    const timetable = options.timetable ?? "trading";
+    const cacheKind =
+      options.marketCache ?? (sourceSpec.kind === "sim" || timetable === "live" ? "database" : "memory");
+    if (cacheKind === "memory" && timetable === "live")
+      throw new Error("the live timetable runs refresh-markets into the database: use marketCache database");
+    const cache = cacheKind === "memory" ? new MemoryMarketCache(source.catalog, source.directory) : null;
     const deps: JobDeps = {
       config,
       db,
@@ -174,29 +205,35 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
       secrets: [],
       catalog: source.catalog,
       directory: source.directory,
+      ...(cache ? { marketCache: cache } : {}),
     };
-    const scheduler = new Scheduler(jobsFor(config, deps, options.timetable ?? "trading"), {
-      timezone: config.timezone,
-      clock,
-    });
-
     const accountId = config.accountId;
     const starting = config.trading.paperStartingBalance;
     const equity: EquitySample[] = [];
+    // Realized P&L and the held markets change only when the run records something: re-read them
+    // only then (the store counts appends; the tables are caught up before they are read).
+    let realized = 0;
+    let realizedAt = -1;
     const sample = async () => {
-      const [row] = await db.query<{ realized: number }>(
-        "SELECT coalesce(sum(pnl), 0)::bigint AS realized FROM trades WHERE account_id = $1 AND pnl IS NOT NULL",
-        [accountId],
-      );
-      equity.push({
-        at: new Date(clock.now()).toISOString(),
-        balanceMicros: starting + Number(row?.realized ?? 0),
-      });
+      if (realizedAt !== store.appends) {
+        await projector.catchUp();
+        realizedAt = store.appends;
+        const [row] = await db.query<{ realized: number }>(
+          "SELECT coalesce(sum(pnl), 0)::bigint AS realized FROM trades WHERE account_id = $1 AND pnl IS NOT NULL",
+          [accountId],
+        );
+        realized = Number(row?.realized ?? 0);
+      }
+      equity.push({ at: new Date(clock.now()).toISOString(), balanceMicros: starting + realized });
     };
 
     // Held markets, for the real-time stop path: ticker → positions.
     let held = new Map<string, { tradeId: string; side: "yes" | "no" }[]>();
+    let heldAt = -1;
     const refreshHeld = async () => {
+      if (heldAt === store.appends) return;
+      await projector.catchUp();
+      heldAt = store.appends;
       const next = new Map<string, { tradeId: string; side: "yes" | "no" }[]>();
       for (const t of await openPositions(db, accountId)) {
         const list = next.get(t.contract_id) ?? [];
@@ -205,6 +242,13 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
       }
       held = next;
     };
+    // The scheduled stop and resolution checks read the open positions and do nothing without
+    // any: when the run provably holds nothing (held is fresh), skipping them changes nothing.
+    const holdsNothing = () => heldAt === store.appends && held.size === 0;
+    const scheduler = new Scheduler(jobsFor(config, deps, timetable, cache, holdsNothing), {
+      timezone: config.timezone,
+      clock,
+    });
     const threshold = config.trading.stopLossThreshold;
     let toStop: { tradeId: string; bid: Micros }[] = [];
     const realtime = options.realtimeStops ?? true;

@@ -14,7 +14,28 @@ import { Projector } from "../projections/projector.ts";
 const WAIT_MS = 60_000;
 
 export class SettledProjector extends Projector {
+  #appends: (() => number) | null = null;
+  #settledAt = -1;
+
+  /**
+   * Skip catching up while `appends()` (the run's CountingEventStore) is where it was at the last
+   * complete catch-up: nothing new was recorded, so there is nothing to apply. Only for a
+   * database this run alone writes to.
+   */
+  skipWhileUnchanged(appends: () => number): this {
+    this.#appends = appends;
+    return this;
+  }
+
   override async catchUp(): Promise<number> {
+    const mark = this.#appends?.();
+    if (mark !== undefined && mark === this.#settledAt) return 0;
+    const n = await this.#settle();
+    if (mark !== undefined) this.#settledAt = mark;
+    return n;
+  }
+
+  async #settle(): Promise<number> {
     // PGlite is one session: nothing but this run can hold its horizon back.
     if (this.db.kind === "pglite") return super.catchUp();
     const deadline = performance.now() + WAIT_MS;

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { Cell } from "./grid.ts";
 import { runBacktest } from "./run.ts";
+import { loadScratchTemplate } from "./scratch-db.ts";
 import type { RecordedDecision } from "./selectors/recorded.ts";
 import { type RunSummary, summarize } from "./summary.ts";
 import type { SelectorSpec, SourceSpec } from "./types.ts";
@@ -22,6 +23,8 @@ export interface CellJob {
   parameters: Cell;
   aiBudgetMicros?: number;
   aiCacheDir?: string;
+  /** The migrated scratch schema, built once by the sweep (scratch-db.ts). */
+  scratchTemplate?: string;
 }
 
 export type WindowResult = RunSummary & { events: number; from: string; to: string };
@@ -33,6 +36,7 @@ export interface CellResult {
 }
 
 export async function runCell(job: CellJob): Promise<CellResult> {
+  if (job.scratchTemplate) loadScratchTemplate(job.scratchTemplate);
   const decisions = job.decisionsFile
     ? (JSON.parse(readFileSync(job.decisionsFile, "utf8")) as RecordedDecision[])
     : undefined;

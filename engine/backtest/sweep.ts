@@ -11,6 +11,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Queryable } from "../db/database.ts";
 import type { Cell } from "./grid.ts";
+import { saveScratchTemplate } from "./scratch-db.ts";
 import { loadRecordedDecisions } from "./selectors/recorded.ts";
 import { writeObservations } from "./sources/file-source.ts";
 import { readObservations } from "./sources/log-source.ts";
@@ -86,7 +87,7 @@ async function runWorker(jobs: CellJob[], onResult: (r: CellResult) => void): Pr
   }
   const code = await child.exited;
   if (code !== 0) {
-    const err = (await errText).trim().split("\n").slice(-3).join(" ");
+    const err = (await errText).trim().split("\n").slice(-30).join("\n");
     throw new Error(`sweep worker failed (exit ${code}): ${err}`);
   }
 }
@@ -124,6 +125,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
         JSON.stringify(await loadRecordedDecisions(options.log, options.accountId)),
       );
     }
+    // Every worker would otherwise migrate its own scratch schema (seconds each): build it once.
+    const scratchTemplate = join(dir, "scratch-template.tar");
+    await saveScratchTemplate(scratchTemplate);
     const total = options.cells.length;
     // Two windows a cell: split the AI budget so the whole sweep stays under it.
     const aiBudgetMicros =
@@ -139,6 +143,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
       parameters: { ...options.base, ...cell },
       ...(aiBudgetMicros !== undefined ? { aiBudgetMicros } : {}),
       ...(options.aiCacheDir ? { aiCacheDir: options.aiCacheDir } : {}),
+      scratchTemplate,
     }));
     const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), total));
     const results: CellResult[] = [];

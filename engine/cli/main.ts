@@ -108,5 +108,9 @@ export async function runCli(
 }
 
 if (import.meta.main) {
-  process.exitCode = await runCli(process.argv.slice(2));
+  const code = await runCli(process.argv.slice(2));
+  process.exitCode = code;
+  // The command is done. Normally the process ends by itself now; if a handle lingers (a socket
+  // still reconnecting to a database that restarted), a supervisor must still see it exit.
+  setTimeout(() => process.exit(code), 5_000).unref();
 }

@@ -36,6 +36,19 @@ export async function withEngine<T>(
     }
     return await fn(engine);
   } finally {
-    await engine.stop();
+    await stopWithin(engine, STOP_DEADLINE_MS);
   }
+}
+
+/** A command's answer must not wait on a shutdown stuck behind a database that is restarting. */
+const STOP_DEADLINE_MS = 15_000;
+
+async function stopWithin(engine: Engine, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), ms);
+  });
+  const outcome = await Promise.race([engine.stop().then(() => "stopped" as const), late]);
+  clearTimeout(timer);
+  if (outcome === "late") process.stderr.write(`warning: the engine did not stop within ${ms / 1000} s\n`);
 }

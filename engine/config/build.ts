@@ -39,6 +39,7 @@ export function buildConfig(
       port: v.PORT,
       dashboardPassword: v.DASHBOARD_PASSWORD ?? null,
       apiToken: v.API_TOKEN ?? null,
+      sessionSecret: v.SESSION_SECRET ?? null,
     },
     kalshi: {
       env: v.KALSHI_ENV,

@@ -45,6 +45,8 @@ export interface ServerConfig {
   readonly port: number;
   readonly dashboardPassword: string | null;
   readonly apiToken: string | null;
+  /** Signs session tokens (with the password); null: the password alone (engine/api/auth/sessions.ts). */
+  readonly sessionSecret: string | null;
 }
 
 export interface KalshiCredentials {

@@ -26,7 +26,13 @@ describe("defaults", () => {
       paperStartingBalance: 1_000_000_000,
     } as never);
     expect(config.database).toEqual({ kind: "pglite", dataDir: "./data" });
-    expect(config.server).toEqual({ host: "127.0.0.1", port: 3000, dashboardPassword: null, apiToken: null });
+    expect(config.server).toEqual({
+      host: "127.0.0.1",
+      port: 3000,
+      dashboardPassword: null,
+      apiToken: null,
+      sessionSecret: null,
+    });
     expect(config.kalshi).toEqual({
       env: "production",
       restUrl: "https://external-api.kalshi.com/trade-api/v2",

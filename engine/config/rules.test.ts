@@ -39,6 +39,7 @@ const RULES: [string, string, string][] = [
   ["PORT", "http", "PORT=http: must be a whole number"],
   ["DASHBOARD_PASSWORD", "short", "DASHBOARD_PASSWORD=<redacted>: must be at least 8 characters"],
   ["API_TOKEN", "too-short-token", "API_TOKEN=<redacted>: must be at least 16 characters"],
+  ["SESSION_SECRET", "not-32-characters", "SESSION_SECRET=<redacted>: must be at least 32 characters"],
   ["KALSHI_ENV", "staging", "KALSHI_ENV=staging: must be one of production, demo, custom"],
   ["KALSHI_BASE_URL", "ftp://x/y", "KALSHI_BASE_URL=ftp://x/y: must be an http:// or https:// URL"],
   ["KALSHI_BASE_URL", "127.0.0.1:3100", "KALSHI_BASE_URL=127.0.0.1:3100: must be an http:// or https:// URL"],

@@ -21,6 +21,7 @@ const SECRETS = {
   NOTIFY_TELEGRAM_BOT_TOKEN: "123456789:SECRETtelegramtoken",
   NOTIFY_TELEGRAM_CHAT_ID: "-1009876543210",
   NOTIFY_WEBHOOK_URL: "https://hooks.example/SECRETwebhook",
+  SESSION_SECRET: "SECRET-session-signing-key-0123456789",
 };
 
 /** Fails if any secret string, or any line of the private key, occurs in `text`. */
@@ -44,6 +45,7 @@ describe("the list of secrets", () => {
         "NOTIFY_TELEGRAM_BOT_TOKEN",
         "NOTIFY_TELEGRAM_CHAT_ID",
         "NOTIFY_WEBHOOK_URL",
+        "SESSION_SECRET",
       ].sort(),
     );
   });
@@ -62,6 +64,7 @@ describe("the list of secrets", () => {
       "NOTIFY_TELEGRAM_BOT_TOKEN",
       "NOTIFY_TELEGRAM_CHAT_ID",
       "NOTIFY_WEBHOOK_URL",
+      "SESSION_SECRET",
     ] as const) {
       expect(values).toContain(SECRETS[name]);
     }

@@ -15,6 +15,7 @@ export function secretValues(config: Config): string[] {
     ai.apiKey,
     server.dashboardPassword,
     server.apiToken,
+    server.sessionSecret,
     notify.slackWebhookUrl,
     notify.discordWebhookUrl,
     notify.webhookUrl,

@@ -173,6 +173,15 @@ export const VARIABLES = {
     secret: "value",
     schema: p.minLength(16),
   },
+  SESSION_SECRET: {
+    group: "server",
+    meaning:
+      "Key material for signing dashboard sessions, at least 32 characters; give every process serving " +
+      "the dashboard the same value. Sessions survive restarts; changing this or DASHBOARD_PASSWORD " +
+      "logs everyone out. Unset: derived from DASHBOARD_PASSWORD alone.",
+    secret: "value",
+    schema: p.minLength(32),
+  },
 
   KALSHI_ENV: {
     group: "kalshi",

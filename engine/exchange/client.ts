@@ -11,6 +11,7 @@ import type {
 import type { z } from "zod";
 import { type Clock, systemClock } from "../time/clock.ts";
 import { type Random, seededRandom } from "../time/random.ts";
+import { chainsFor, mergeConcurrent, pageAlignedWindows, windowsFromSample } from "./catalog-partitions.ts";
 import { NotFound } from "./errors.ts";
 import { type CreateResult, placeOrder } from "./orders.ts";
 import { chunk, collect, paginate, paginatePrefetch, secondsCeil, secondsFloor } from "./paginate.ts";
@@ -118,7 +119,25 @@ export interface MarketFilter {
   mveFilter?: "only" | "exclude";
   /** 1–1000, default 1000. */
   limit?: number;
+  /** Epoch ms, inclusive. Only combinable with status "open", "unopened" or none (Kalshi's rule). */
+  minCreatedTime?: number;
+  maxCreatedTime?: number;
 }
+
+/** What catalogPages can partition: created-time filters combine with these statuses only. */
+export interface CatalogFilter {
+  status?: "open" | "unopened";
+  /** Page size, 1–1000, default 1000. */
+  limit?: number;
+}
+
+/** Pages one chain should cover before another chain is worth its extra partial page. */
+const CATALOG_PAGES_PER_CHAIN = 6;
+/** Created-time bounds are widened by this each way, in whole seconds; after rounding a request
+ * can reach up to twice this past its window (see #getMarkets). */
+const CREATED_WIDEN_MS = 1000;
+/** Enough chains to hide a round trip four times the limiter's spacing between reads. */
+const CATALOG_MAX_CHAINS = 4;
 
 export interface HistoricalMarketFilter {
   tickers?: readonly string[];
@@ -155,6 +174,8 @@ export class ExchangeClient {
   readonly #random: Random;
   readonly #sleep: Sleep;
   readonly #pageSize: number;
+  /** Sorted created times of the last full catalog listing, per status filter (see catalogPages). */
+  readonly #catalogShape = new Map<string, number[]>();
 
   constructor(opts: ExchangeClientOptions) {
     const clock = opts.clock ?? systemClock;
@@ -187,44 +208,130 @@ export class ExchangeClient {
   /** The catalog, one cursor page at a time (limit 1000 by default), one page fetched ahead. */
   async *marketPages(filter: MarketFilter = {}): AsyncGenerator<MarketPage, void, undefined> {
     const endpoint = "GET /markets";
-    const limit = filter.limit ?? 1000;
-    const minClose = filter.minCloseTime;
-    const maxClose = filter.maxCloseTime;
+    const { minCloseTime: minClose, maxCloseTime: maxClose } = filter;
+    const { minCreatedTime: minCreated, maxCreatedTime: maxCreated } = filter;
     const pages = this.#prefetchPages(
       endpoint,
       getMarketsResponse,
       (r) => r.markets,
-      (cursor, o) =>
-        this.#api.market.getMarkets(
-          limit,
-          cursor,
-          filter.eventTicker,
-          filter.seriesTicker,
-          undefined,
-          undefined,
-          undefined,
-          maxClose === undefined ? undefined : secondsCeil(maxClose),
-          minClose === undefined ? undefined : secondsFloor(minClose),
-          undefined,
-          undefined,
-          filter.status,
-          filter.tickers?.join(","),
-          filter.mveFilter,
-          o,
-        ),
+      (cursor, o) => this.#getMarkets(filter, cursor, o),
     );
+    const trimmed =
+      minClose !== undefined ||
+      maxClose !== undefined ||
+      minCreated !== undefined ||
+      maxCreated !== undefined;
     for await (const page of pages) {
       // The API filters in whole seconds; trim to the exact milliseconds asked for.
-      const markets =
-        minClose === undefined && maxClose === undefined
-          ? page.items
-          : page.items.filter(
-              (m) =>
-                (minClose === undefined || m.closeTime >= minClose) &&
-                (maxClose === undefined || m.closeTime <= maxClose),
-            );
+      const markets = !trimmed
+        ? page.items
+        : page.items.filter(
+            (m) =>
+              (minClose === undefined || m.closeTime >= minClose) &&
+              (maxClose === undefined || m.closeTime <= maxClose) &&
+              (minCreated === undefined || m.createdTime >= minCreated) &&
+              (maxCreated === undefined || m.createdTime <= maxCreated),
+          );
       yield { markets, cursor: page.cursor };
     }
+  }
+
+  /** One GET /markets request through the SDK (no limiter, no validation). */
+  #getMarkets(filter: MarketFilter, cursor: string | undefined, o: RawAxiosRequestConfig) {
+    const { minCloseTime: minClose, maxCloseTime: maxClose } = filter;
+    const { minCreatedTime: minCreated, maxCreatedTime: maxCreated } = filter;
+    return this.#api.market.getMarkets(
+      filter.limit ?? 1000,
+      cursor,
+      filter.eventTicker,
+      filter.seriesTicker,
+      // Whether Kalshi's created bounds are inclusive is not documented: widen by a second each
+      // way (the safe side) and trim exactly in marketPages. A lower bound at or before the epoch
+      // is left out rather than sent negative.
+      minCreated === undefined || secondsFloor(minCreated) - CREATED_WIDEN_MS / 1000 <= 0
+        ? undefined
+        : secondsFloor(minCreated) - CREATED_WIDEN_MS / 1000,
+      maxCreated === undefined ? undefined : secondsCeil(maxCreated) + CREATED_WIDEN_MS / 1000,
+      undefined,
+      maxClose === undefined ? undefined : secondsCeil(maxClose),
+      minClose === undefined ? undefined : secondsFloor(minClose),
+      undefined,
+      undefined,
+      filter.status,
+      filter.tickers?.join(","),
+      filter.mveFilter,
+      o,
+    );
+  }
+
+  /**
+   * The whole catalog (optionally only open or unopened markets), every market exactly once, in no
+   * particular order. A large catalog is listed as several cursor chains at once over disjoint
+   * created-time windows (see catalog-partitions.ts), all sharing this client's rate limiter, so
+   * a sync runs at the limiter's pace however long one round trip takes. The windows come from
+   * the created times of the previous full listing; the first listing in a process samples them
+   * from its first page. Yielded pages carry no cursor.
+   */
+  async *catalogPages(filter: CatalogFilter = {}): AsyncGenerator<MarketPage, void, undefined> {
+    const limit = filter.limit ?? 1000;
+    const key = filter.status ?? "";
+    const seen = new Set<string>();
+    const created: number[] = [];
+    const fresh = (markets: readonly Market[]): Market[] => {
+      const out: Market[] = [];
+      for (const m of markets) {
+        // Windows are disjoint; this also guards against a server listing a market twice.
+        if (seen.has(m.ticker)) continue;
+        seen.add(m.ticker);
+        created.push(m.createdTime);
+        out.push(m);
+      }
+      return out;
+    };
+    let sample = this.#catalogShape.get(key);
+    const known = sample !== undefined;
+    let chains: number;
+    if (sample) {
+      chains = chainsFor(Math.ceil(sample.length / limit), CATALOG_PAGES_PER_CHAIN, CATALOG_MAX_CHAINS);
+    } else {
+      // First listing: one page decides whether partitioning is worth it and where to cut.
+      const endpoint = "GET /markets";
+      const first = await this.transport.call({ endpoint, bucket: "read", schema: getMarketsResponse }, (o) =>
+        this.#getMarkets({ status: filter.status, limit }, undefined, o),
+      );
+      yield { markets: fresh(first.markets), cursor: "" };
+      if (!first.cursor) {
+        this.#catalogShape.set(
+          key,
+          created.sort((a, b) => a - b),
+        );
+        return;
+      }
+      sample = [...created].sort((a, b) => a - b);
+      chains = CATALOG_MAX_CHAINS;
+    }
+    const windows =
+      chains <= 1
+        ? [{}]
+        : known
+          ? pageAlignedWindows(sample, chains, limit, 2 * CREATED_WIDEN_MS)
+          : windowsFromSample(sample, chains);
+    const listings = windows.map((w) =>
+      this.marketPages({
+        status: filter.status,
+        limit,
+        minCreatedTime: w.from,
+        maxCreatedTime: w.until === undefined ? undefined : w.until - 1,
+      }),
+    );
+    for await (const page of mergeConcurrent(listings)) {
+      const markets = fresh(page.markets);
+      if (markets.length > 0) yield { markets, cursor: "" };
+    }
+    this.#catalogShape.set(
+      key,
+      created.sort((a, b) => a - b),
+    );
   }
 
   /** Cursor listing with one page in flight ahead of validation (see paginatePrefetch). */

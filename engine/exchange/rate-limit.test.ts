@@ -118,3 +118,97 @@ describe("RateLimiter", () => {
     );
   });
 });
+
+describe("requests in flight", () => {
+  /**
+   * A discrete-event run: `chains` clients each send, wait for the answer, pause, and send again.
+   * The exchange's bucket (same model, same limits) charges a request when it arrives, which is
+   * up to `arrive` ms after we admitted it; the answer comes `answer` ms later. Returns how many
+   * requests the exchange refused.
+   */
+  function run(opts: {
+    chains: number;
+    sends: number;
+    delays: { arrive: number; answer: number; pause: number }[];
+    countInFlight: boolean;
+  }): number {
+    const clock = new ManualClock(0);
+    const limit = TIER_LIMITS.basic.read;
+    const ours = new TokenBucket(limit, clock);
+    const exchange = new TokenBucket(limit, clock);
+    const queue: { t: number; run: () => void }[] = [];
+    const at = (t: number, run: () => void) => {
+      queue.push({ t, run });
+      queue.sort((a, b) => a.t - b.t);
+    };
+    let refused = 0;
+    let sent = 0;
+    const send = (chain: number) => {
+      if (sent >= opts.sends) return;
+      const ok = opts.countInFlight ? ours.tryTakeInFlight(10) : ours.tryTake(10);
+      if (!ok) return at(clock.now() + Math.max(1, ours.waitMs(10)), () => send(chain));
+      const d = opts.delays[sent++ % opts.delays.length] ?? { arrive: 0, answer: 0, pause: 0 };
+      at(clock.now() + d.arrive, () => {
+        if (!exchange.tryTake(10)) refused++;
+        at(clock.now() + d.answer, () => {
+          if (opts.countInFlight) ours.landed(10);
+          at(clock.now() + d.pause, () => send(chain));
+        });
+      });
+    };
+    for (let c = 0; c < opts.chains; c++) at(0, () => send(c));
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      if (next.t > clock.now()) clock.advance(next.t - clock.now());
+      next.run();
+    }
+    return refused;
+  }
+
+  test("a full bucket must not forget what is on its way: without that, a burst earns a 429", () => {
+    for (const countInFlight of [false, true]) {
+      const clock = new ManualClock(0);
+      const ours = new TokenBucket(TIER_LIMITS.basic.read, clock);
+      const exchange = new TokenBucket(TIER_LIMITS.basic.read, clock);
+      const take = () => (countInFlight ? ours.tryTakeInFlight(10) : ours.tryTake(10));
+      // One request leaves a full bucket and takes 200 ms to arrive; meanwhile ours refills.
+      expect(take()).toBe(true);
+      clock.advance(200);
+      expect(exchange.tryTake(10)).toBe(true);
+      // Then a burst, as many as our bucket admits, arriving at once.
+      let refused = 0;
+      while (take()) if (!exchange.tryTake(10)) refused++;
+      expect(refused).toBe(countInFlight ? 0 : 1);
+    }
+  });
+
+  test("property: counting requests in flight, the exchange never refuses one, whatever the delays", () => {
+    const delay = fc.record({
+      arrive: fc.integer({ min: 0, max: 400 }),
+      answer: fc.integer({ min: 0, max: 400 }),
+      pause: fc.integer({ min: 0, max: 1_500 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.array(delay, { minLength: 1, maxLength: 40 }),
+        (chains, delays) => {
+          expect(run({ chains, sends: 150, delays, countInFlight: true })).toBe(0);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test("the in-flight tokens are released once, when the answer is back", async () => {
+    const clock = new ManualClock(0);
+    const limiter = new RateLimiter({ limits: TIER_LIMITS.basic, clock, reserveTokens: 0 });
+    const landed = await limiter.acquireInFlight("read");
+    clock.advance(10_000);
+    expect(limiter.bucket("read").available()).toBe(190);
+    landed();
+    landed();
+    expect(limiter.bucket("read").inFlight()).toBe(0);
+    clock.advance(50);
+    expect(limiter.bucket("read").available()).toBe(200);
+  });
+});

@@ -11,6 +11,13 @@
  *
  * Arithmetic is in integer milli-tokens over integer milliseconds (rate r tokens/s is exactly
  * r milli-tokens/ms), so the model never drifts and tests can state exact properties.
+ *
+ * In-flight requests: we pay when a request leaves, the exchange charges when it arrives, up to
+ * a round trip later. Both buckets stop filling at capacity, so a bucket of ours that reaches
+ * capacity while requests are still on their way believes in tokens the exchange will take from
+ * its own: with several cursor chains in flight at once that was enough for a 429. A request
+ * admitted "in flight" therefore counts against capacity until its answer comes back
+ * (`landed`): what we hold plus what is in flight never exceeds what the exchange can hold.
  */
 import { type Clock, systemClock } from "../time/clock.ts";
 
@@ -65,6 +72,8 @@ export class TokenBucket {
   #limit: BucketLimit;
   readonly #clock: Clock;
   #milli: number;
+  /** Milli-tokens of admitted requests whose answer has not come back (see the file comment). */
+  #inFlight = 0;
   #last: number;
 
   constructor(limit: BucketLimit, clock: Clock, startFull = true) {
@@ -84,15 +93,16 @@ export class TokenBucket {
     checkLimit(limit);
     this.#refill();
     this.#limit = limit;
-    this.#milli = Math.min(this.#milli, limit.capacity * 1000);
+    this.#milli = Math.max(0, Math.min(this.#milli, limit.capacity * 1000 - this.#inFlight));
   }
 
   #refill(): void {
     const now = this.#clock.now();
     if (now > this.#last) {
-      this.#milli = Math.min(
-        this.limit.capacity * 1000,
-        this.#milli + (now - this.#last) * this.limit.refillPerSecond,
+      const room = this.limit.capacity * 1000 - this.#inFlight;
+      this.#milli = Math.max(
+        this.#milli,
+        Math.min(room, this.#milli + (now - this.#last) * this.limit.refillPerSecond),
       );
       this.#last = now;
     }
@@ -111,6 +121,24 @@ export class TokenBucket {
     if (this.#milli < tokens * 1000) return false;
     this.#milli -= tokens * 1000;
     return true;
+  }
+
+  /** Like tryTake, for a request about to be sent: it counts as in flight until `landed`. */
+  tryTakeInFlight(tokens: number): boolean {
+    if (!this.tryTake(tokens)) return false;
+    this.#inFlight += tokens * 1000;
+    return true;
+  }
+
+  /** The answer to a request taken with tryTakeInFlight came back (or it failed). */
+  landed(tokens: number): void {
+    this.#refill();
+    this.#inFlight = Math.max(0, this.#inFlight - tokens * 1000);
+  }
+
+  /** Tokens of requests still in flight. */
+  inFlight(): number {
+    return this.#inFlight / 1000;
   }
 
   /** Milliseconds until `tokens` are available (0 if they are now). */
@@ -186,12 +214,31 @@ export class RateLimiter {
 
   /** Waits (in arrival order) until `tokens` can be spent from `kind`, then spends them. */
   acquire(kind: BucketKind, tokens: number = DEFAULT_REQUEST_COST): Promise<void> {
+    return this.#admit(kind, tokens, false);
+  }
+
+  /**
+   * Like acquire, for a request sent right after: the tokens count as in flight (see the file
+   * comment) until the returned function is called, when its answer or failure came back.
+   */
+  async acquireInFlight(kind: BucketKind, tokens: number = DEFAULT_REQUEST_COST): Promise<() => void> {
+    await this.#admit(kind, tokens, true);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.#buckets[kind].landed(tokens);
+    };
+  }
+
+  #admit(kind: BucketKind, tokens: number, inFlight: boolean): Promise<void> {
     const bucket = this.#buckets[kind];
     const reserve = Math.min(this.#reserve, bucket.limit.capacity - tokens);
+    const take = () => (inFlight ? bucket.tryTakeInFlight(tokens) : bucket.tryTake(tokens));
     const run = async () => {
       for (;;) {
         const wait = reserve > 0 ? bucket.waitMs(tokens + reserve) : bucket.waitMs(tokens);
-        if (wait === 0 && bucket.tryTake(tokens)) return;
+        if (wait === 0 && take()) return;
         await this.#sleep(Math.max(1, wait));
       }
     };

@@ -143,10 +143,10 @@ export class Transport {
     return withRetry(
       async (attempt) => {
         const tokens = spec.tokens ?? this.costs.of(spec.endpoint);
-        if (tokens > 0) await o.limiter.acquire(spec.bucket, tokens);
+        const landed = tokens > 0 ? await o.limiter.acquireInFlight(spec.bucket, tokens) : () => undefined;
         const started = o.clock.now();
         try {
-          const res = await send({ timeout: o.timeoutMs });
+          const res = await send({ timeout: o.timeoutMs }).finally(landed);
           o.onRequest?.({
             endpoint: spec.endpoint,
             attempt,

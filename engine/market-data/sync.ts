@@ -2,7 +2,7 @@ import type { EventStore, PendingEvent } from "../../events/event-store.ts";
 import type { Market, MarketPage } from "../exchange/types.ts";
 import { deterministicId } from "../time/random.ts";
 import type { KnownMarket } from "./known-markets.ts";
-import { type EventInfo, fingerprint, observe } from "./observation.ts";
+import { type EventInfo, fingerprint, type MarketObservation, observe } from "./observation.ts";
 
 /** What market sync needs from the exchange (the ExchangeClient provides it). */
 export interface CatalogSource {
@@ -27,23 +27,29 @@ export interface SyncResult {
 
 const APPEND_CHUNK = 5000;
 
+/** What one pass over the catalog found: the observations to record, with their event ids. */
+export interface CatalogChanges {
+  pages: number;
+  openMarkets: number;
+  departed: number;
+  /** `previous`: observations of the market recorded before this one (its event id derives from it). */
+  changes: { ticker: string; previous: number; data: MarketObservation }[];
+}
+
 /**
- * refresh-markets: fetches the entire open catalog every run (not one page per run as in the
- * seed) and appends MarketObserved only for markets whose price, size, status or close time changed
- * since their last observation. Markets that left the open list are looked up once more, so the
- * cache learns that they closed or settled.
- *
- * Event ids derive from (ticker, observation number, fingerprint): if a run dies after appending and
- * before the projection caught up, the rerun appends the same ids, which the store stores once.
+ * The diff half of refresh-markets, apart from where it is recorded: fetches the entire open
+ * catalog and returns an observation for every market whose price, size, status or close time
+ * changed since its last observation in `known`. Markets we knew as open that left the open list
+ * are looked up once more, so the cache learns that they closed or settled. The live job appends
+ * the result to the event log (syncMarkets); a backtest may fold it into an in-memory cache
+ * (memory-market-cache.ts) instead: one diff, two destinations.
  */
-export async function syncMarkets(deps: {
+export async function catalogChanges(deps: {
   source: CatalogSource;
   directory: EventDirectory;
-  store: EventStore;
-  known: Map<string, KnownMarket>;
-  correlationId?: string;
-}): Promise<SyncResult> {
-  const { source, directory, store, known } = deps;
+  known: ReadonlyMap<string, KnownMarket>;
+}): Promise<CatalogChanges> {
+  const { source, directory, known } = deps;
   const seen = new Set<string>();
   const changed: Market[] = [];
   let pages = 0;
@@ -63,22 +69,49 @@ export async function syncMarkets(deps: {
     }
   }
   const info = await directory.resolve([...new Set(changed.map((m) => m.eventTicker))]);
-  const batches = changed.map((m) => {
+  const changes = changed.map((m) => {
     const data = observe(m, info.get(m.eventTicker));
-    const previous = known.get(m.ticker)?.observations ?? 0;
+    return { ticker: m.ticker, previous: known.get(m.ticker)?.observations ?? 0, data };
+  });
+  return { pages, openMarkets: seen.size, departed: departed.length, changes };
+}
+
+/**
+ * refresh-markets: fetches the entire open catalog every run (not one page per run as in the
+ * seed) and appends MarketObserved only for markets whose price, size, status or close time changed
+ * since their last observation (catalogChanges).
+ *
+ * Event ids derive from (ticker, observation number, fingerprint): if a run dies after appending and
+ * before the projection caught up, the rerun appends the same ids, which the store stores once.
+ */
+export async function syncMarkets(deps: {
+  source: CatalogSource;
+  directory: EventDirectory;
+  store: EventStore;
+  known: Map<string, KnownMarket>;
+  correlationId?: string;
+}): Promise<SyncResult> {
+  const diff = await catalogChanges(deps);
+  const batches = diff.changes.map((c) => {
     const event: PendingEvent = {
       type: "MarketObserved",
-      id: deterministicId("MarketObserved", m.ticker, previous, fingerprint(data)),
-      data,
+      id: deterministicId("MarketObserved", c.ticker, c.previous, fingerprint(c.data)),
+      data: c.data,
     };
-    return { streamId: `market-${m.ticker}`, events: [event] };
+    return { streamId: `market-${c.ticker}`, events: [event] };
   });
   let appended = 0;
   for (let i = 0; i < batches.length; i += APPEND_CHUNK) {
-    const r = await store.appendMany(batches.slice(i, i + APPEND_CHUNK), {
+    const r = await deps.store.appendMany(batches.slice(i, i + APPEND_CHUNK), {
       correlationId: deps.correlationId,
     });
     appended += r.appended;
   }
-  return { pages, openMarkets: seen.size, departed: departed.length, changed: changed.length, appended };
+  return {
+    pages: diff.pages,
+    openMarkets: diff.openMarkets,
+    departed: diff.departed,
+    changed: diff.changes.length,
+    appended,
+  };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { EventStore } from "../../events/event-store.ts";
 import { appendToStream } from "../../events/store/append.ts";
+import { waitUntilReadable } from "../../events/store/read.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/db.ts";
 import { rawEvent } from "../../test/support/events.ts";
 import { scenarioArbitrary } from "../../test/support/scenario.ts";
@@ -84,6 +85,7 @@ describe("projections", () => {
     try {
       await appendToStream(own.db, "fine", [rawEvent(0, { type: "TradingResumed", data: { reason: "ok" } })]);
       await appendToStream(own.db, "broken-stream", [bad]);
+      expect(await waitUntilReadable(own.db)).toBe(true);
       const error = await rebuildAll(own.db).catch((e: Error) => e);
       expect(error).toBeInstanceOf(Error);
       expect((error as Error).message).toContain(bad.id);

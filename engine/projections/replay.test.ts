@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { EventStore } from "../../events/event-store.ts";
 import { appendToStream } from "../../events/store/append.ts";
-import { readAll } from "../../events/store/read.ts";
+import { readAll, waitUntilReadable } from "../../events/store/read.ts";
 import { START_OF_LOG } from "../../events/store/types.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/db.ts";
 import { rawEvent } from "../../test/support/events.ts";
@@ -59,6 +59,7 @@ beforeAll(async () => {
     );
   }
   await store.append("trading", [{ type: "TradingPaused", data: { reason: "test", pausedUntil: null } }]);
+  expect(await waitUntilReadable(t.db)).toBe(true);
 });
 afterAll(() => t.drop());
 
@@ -104,6 +105,7 @@ describe("in-memory replay", () => {
     try {
       const s = new EventStore(own.db, { clock, ids: seededIds(12), accountId: "acct", actor: "engine" });
       await s.append("market-A", [observed("A", 950_000)]);
+      expect(await waitUntilReadable(own.db)).toBe(true);
       await rebuildAll(own.db);
       const before = await own.db.query("SELECT to_jsonb(c) AS r FROM contracts c");
       const checkpoints = await own.db.query(
@@ -111,6 +113,7 @@ describe("in-memory replay", () => {
       );
       const bad = rawEvent(0, { type: "NoSuchThing" });
       await appendToStream(own.db, "broken", [bad]);
+      expect(await waitUntilReadable(own.db)).toBe(true);
       await expect(rebuildAll(own.db)).rejects.toThrow(bad.id);
       expect(await own.db.query("SELECT to_jsonb(c) AS r FROM contracts c")).toEqual(before);
       expect(await own.db.query("SELECT projection, global_position FROM projection_checkpoints")).toEqual(

@@ -23,7 +23,7 @@ const checks = (d: ReturnType<typeof decide>) => (d.ok ? [] : d.reasons.map((r) 
 
 describe("decide", () => {
   test("a proposal within every limit passes", () => {
-    expect(decide(proposal(), state(), RISK_CONFIG, NOW)).toEqual({ ok: true });
+    expect(decide(proposal(), state(), RISK_CONFIG, NOW)).toMatchObject({ ok: true });
   });
 
   test("every failed check is reported, not just the first", () => {
@@ -64,7 +64,7 @@ describe("decide", () => {
       expect(fee).toBe($(0.1031));
       expect(
         decide(proposal(), state({ balance: ($(30) + fee) as number as never }), RISK_CONFIG, NOW),
-      ).toEqual({ ok: true });
+      ).toMatchObject({ ok: true });
       expect(
         checks(decide(proposal(), state({ balance: ($(30) + fee - 1) as never }), RISK_CONFIG, NOW)),
       ).toEqual(["balance"]);
@@ -77,7 +77,7 @@ describe("decide", () => {
       const yesterday = ["y1", "y2", "y3"].map((id, i) =>
         trade({ id, contract_id: id, proposed_at: `2026-03-10T03:3${i}:00.000Z` }),
       );
-      expect(decide(proposal(), state({ trades: yesterday }), RISK_CONFIG, NOW)).toEqual({ ok: true });
+      expect(decide(proposal(), state({ trades: yesterday }), RISK_CONFIG, NOW)).toMatchObject({ ok: true });
       const today = yesterday.map((t) => ({ ...t, proposed_at: t.proposed_at.replace("T03", "T04") }));
       expect(checks(decide(proposal(), state({ trades: today }), RISK_CONFIG, NOW))).toEqual([
         "daily_trades",
@@ -100,7 +100,7 @@ describe("decide", () => {
         trade({ id: "a", contract_id: "A" }),
         trade({ id: "b", contract_id: "B" }),
       ];
-      expect(decide(proposal(), state({ trades }), RISK_CONFIG, NOW)).toEqual({ ok: true });
+      expect(decide(proposal(), state({ trades }), RISK_CONFIG, NOW)).toMatchObject({ ok: true });
     });
 
     test("finished trades still count for today; filled ones by what they spent", () => {
@@ -125,7 +125,7 @@ describe("decide", () => {
           detail: "$70.50 committed on 2026-03-10 + $30.00 exceeds the daily budget of $100.00",
         },
       ]);
-      expect(decide(proposal({ allocation: $(29.5) }), state({ trades }), RISK_CONFIG, NOW)).toEqual({
+      expect(decide(proposal({ allocation: $(29.5) }), state({ trades }), RISK_CONFIG, NOW)).toMatchObject({
         ok: true,
       });
     });
@@ -144,17 +144,17 @@ describe("decide", () => {
     test("a finished trade on the ticker does not", () => {
       for (const status of ["won", "lost", "stopped", "closed", "void", "rejected", "failed"]) {
         const t = trade({ contract_id: "KXNEW", status, proposed_at: "2026-02-01T00:00:00Z" });
-        expect(decide(proposal(), state({ trades: [t] }), RISK_CONFIG, NOW)).toEqual({ ok: true });
+        expect(decide(proposal(), state({ trades: [t] }), RISK_CONFIG, NOW)).toMatchObject({ ok: true });
       }
     });
   });
 
   test("position size and price band edges are inclusive", () => {
     for (const allocation of [$(20), $(50)]) {
-      expect(decide(proposal({ allocation }), state(), RISK_CONFIG, NOW)).toEqual({ ok: true });
+      expect(decide(proposal({ allocation }), state(), RISK_CONFIG, NOW)).toMatchObject({ ok: true });
     }
     for (const price of [$(0.85), $(0.98)]) {
-      expect(decide(proposal({ price }), state(), RISK_CONFIG, NOW)).toEqual({ ok: true });
+      expect(decide(proposal({ price }), state(), RISK_CONFIG, NOW)).toMatchObject({ ok: true });
     }
     expect(checks(decide(proposal({ allocation: $(19.99) }), state(), RISK_CONFIG, NOW))).toEqual([
       "position_size",

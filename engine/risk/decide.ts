@@ -69,7 +69,25 @@ export interface RiskReason {
   detail: string;
 }
 
-export type RiskDecision = { ok: true } | { ok: false; reasons: RiskReason[] };
+/** One value a check observed or compared against: money as integer micros, counts as integers. */
+export type RiskValue = number | string | boolean | null;
+
+/**
+ * One check as it ran: passed or not, what it observed and the limit, so the decision can be
+ * audited later without re-deriving anything (recorded on TradeProposed / TradeRejected).
+ */
+export interface RiskCheckResult {
+  check: RiskCheck;
+  passed: boolean;
+  observed: Record<string, RiskValue>;
+  limit: Record<string, RiskValue>;
+  detail: string;
+}
+
+/** Every check, passed or failed, in the order they ran; `reasons` are the failed ones. */
+export type RiskDecision =
+  | { ok: true; checks: RiskCheckResult[] }
+  | { ok: false; reasons: RiskReason[]; checks: RiskCheckResult[] };
 
 /**
  * Trades that hold or may still take money. "proposed" counts too: another proposal of the same
@@ -117,14 +135,26 @@ export function estimatedFee(allocation: Micros, price: Micros, fees: FeeSchedul
   return tradingFee(price, affordableCount(allocation, price), "taker", fees);
 }
 
+const ordinal = (n: number) => {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" }[n % 10] ?? "th");
+  return `${n}${suffix}`;
+};
+
 export function decide(
   proposal: TradeProposal,
   state: RiskState,
   config: RiskConfig,
   now: number,
 ): RiskDecision {
-  const reasons: RiskReason[] = [];
+  const checks: RiskCheckResult[] = [];
   const { allocation, price } = proposal;
+  const run = (
+    check: RiskCheck,
+    passed: boolean,
+    observed: RiskCheckResult["observed"],
+    limit: RiskCheckResult["limit"],
+    detail: string,
+  ) => checks.push({ check, passed, observed, limit, detail });
 
   const pause = pauseInForce(state.tradingState, now);
   if (pause.inForce) {
@@ -132,24 +162,41 @@ export function decide(
       pause.until === null ? "until resumed by hand" : `until ${new Date(pause.until).toISOString()}`;
     const what =
       pause.state === "breaker" ? `circuit breaker ${pause.breaker ?? "?"}` : `trading ${pause.state}`;
-    reasons.push({ check: "trading_state", detail: `${what} ${until}: ${pause.reason}` });
-  }
-
-  const fee = estimatedFee(allocation, price, proposal.fees);
-  if (allocation + fee > state.balance) {
-    reasons.push({
-      check: "balance",
-      detail: `needs ${usd(allocation + fee)} (allocation ${usd(allocation)} + fee ${usd(fee)}), balance is ${usd(state.balance)}`,
-    });
+    run(
+      "trading_state",
+      false,
+      {
+        state: pause.state,
+        breaker: pause.breaker,
+        pausedUntil: pause.until === null ? null : new Date(pause.until).toISOString(),
+        reason: pause.reason,
+      },
+      { required: "running" },
+      `${what} ${until}: ${pause.reason}`,
+    );
+  } else {
+    // A lapsed timed pause reads as running: the row may still say "breaker" until resumed.
+    const lapsed = state.tradingState !== null && state.tradingState.state !== "running";
+    run(
+      "trading_state",
+      true,
+      { state: "running", breaker: null, pausedUntil: null, reason: null },
+      { required: "running" },
+      lapsed
+        ? `trading running (the ${state.tradingState?.state} until ${state.tradingState?.paused_until} has lapsed), no circuit breaker in force`
+        : "trading running, no circuit breaker in force",
+    );
   }
 
   const today = localDayBounds(now, config.timeZone);
   let tradesToday = 0;
   let committedToday = 0;
+  let openExposure = 0;
   const sameMarket: string[] = [];
   for (const t of state.trades) {
     if (t.id === proposal.tradeId) continue;
     const status = parseTradeStatus(t.status);
+    if (isLive(status)) openExposure += committed(t, status);
     if (t.contract_id === proposal.ticker && isLive(status)) sameMarket.push(`${t.id} (${t.status})`);
     const at = Date.parse(t.proposed_at);
     if (at >= today.start && at < today.end && usedASlot(status)) {
@@ -158,36 +205,71 @@ export function decide(
     }
   }
 
-  if (tradesToday + 1 > config.maxTradesPerDay) {
-    reasons.push({
-      check: "daily_trades",
-      detail: `${tradesToday} trades already on ${today.day} (${config.timeZone}), at most ${config.maxTradesPerDay} a day`,
-    });
-  }
-  if (committedToday + allocation > config.dailyBudget) {
-    reasons.push({
-      check: "daily_budget",
-      detail: `${usd(committedToday)} committed on ${today.day} + ${usd(allocation)} exceeds the daily budget of ${usd(config.dailyBudget)}`,
-    });
-  }
-  if (sameMarket.length > 0) {
-    reasons.push({
-      check: "duplicate_position",
-      detail: `${proposal.ticker} already has a live trade: ${sameMarket.join(", ")}`,
-    });
-  }
-  if (allocation < config.minPositionSize || allocation > config.maxPositionSize) {
-    reasons.push({
-      check: "position_size",
-      detail: `allocation ${usd(allocation)} outside [${usd(config.minPositionSize)}, ${usd(config.maxPositionSize)}]`,
-    });
-  }
-  if (price < config.minOdds || price > config.maxOdds) {
-    reasons.push({
-      check: "price_band",
-      detail: `${proposal.side.toUpperCase()} ask ${cents(price)} outside [${cents(config.minOdds)}, ${cents(config.maxOdds)}]`,
-    });
-  }
+  const fee = estimatedFee(allocation, price, proposal.fees);
+  const needs = allocation + fee;
+  run(
+    "balance",
+    needs <= state.balance,
+    { balance: state.balance, openExposure },
+    { needed: needs, allocation, estimatedFee: fee },
+    needs <= state.balance
+      ? `needs ${usd(needs)} (allocation ${usd(allocation)} + fee ${usd(fee)}), balance is ${usd(state.balance)}; open exposure ${usd(openExposure)}`
+      : `needs ${usd(needs)} (allocation ${usd(allocation)} + fee ${usd(fee)}), balance is ${usd(state.balance)}`,
+  );
 
-  return reasons.length === 0 ? { ok: true } : { ok: false, reasons };
+  const tradesOk = tradesToday + 1 <= config.maxTradesPerDay;
+  run(
+    "daily_trades",
+    tradesOk,
+    { tradesToday, day: today.day },
+    { maxTradesPerDay: config.maxTradesPerDay, timeZone: config.timeZone },
+    tradesOk
+      ? `${tradesToday} trades already on ${today.day} (${config.timeZone}), this is the ${ordinal(tradesToday + 1)} of at most ${config.maxTradesPerDay} a day`
+      : `${tradesToday} trades already on ${today.day} (${config.timeZone}), at most ${config.maxTradesPerDay} a day`,
+  );
+
+  const remaining = config.dailyBudget - committedToday;
+  const budgetOk = committedToday + allocation <= config.dailyBudget;
+  run(
+    "daily_budget",
+    budgetOk,
+    { committedToday, remaining, allocation, day: today.day },
+    { dailyBudget: config.dailyBudget },
+    budgetOk
+      ? `${usd(committedToday)} committed on ${today.day} + ${usd(allocation)} within the daily budget of ${usd(config.dailyBudget)} (${usd(remaining)} remaining before this trade)`
+      : `${usd(committedToday)} committed on ${today.day} + ${usd(allocation)} exceeds the daily budget of ${usd(config.dailyBudget)}`,
+  );
+
+  run(
+    "duplicate_position",
+    sameMarket.length === 0,
+    { liveTradesInMarket: sameMarket.length, trades: sameMarket.join(", ") },
+    { maxLiveTradesInMarket: 0 },
+    sameMarket.length === 0
+      ? `no live trade in ${proposal.ticker}`
+      : `${proposal.ticker} already has a live trade: ${sameMarket.join(", ")}`,
+  );
+
+  const sizeOk = allocation >= config.minPositionSize && allocation <= config.maxPositionSize;
+  run(
+    "position_size",
+    sizeOk,
+    { allocation },
+    { minPositionSize: config.minPositionSize, maxPositionSize: config.maxPositionSize },
+    `allocation ${usd(allocation)} ${sizeOk ? "within" : "outside"} [${usd(config.minPositionSize)}, ${usd(config.maxPositionSize)}]`,
+  );
+
+  const priceOk = price >= config.minOdds && price <= config.maxOdds;
+  run(
+    "price_band",
+    priceOk,
+    { price, side: proposal.side },
+    { minOdds: config.minOdds, maxOdds: config.maxOdds },
+    `${proposal.side.toUpperCase()} ask ${cents(price)} ${priceOk ? "within" : "outside"} [${cents(config.minOdds)}, ${cents(config.maxOdds)}]`,
+  );
+
+  const reasons: RiskReason[] = checks
+    .filter((c) => !c.passed)
+    .map((c) => ({ check: c.check, detail: c.detail }));
+  return reasons.length === 0 ? { ok: true, checks } : { ok: false, reasons, checks };
 }

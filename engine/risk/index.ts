@@ -15,11 +15,13 @@ export {
   decide,
   estimatedFee,
   type RiskCheck,
+  type RiskCheckResult,
   type RiskConfig,
   type RiskDecision,
   type RiskReason,
   type RiskState,
   type RiskTradeRow,
+  type RiskValue,
   type TradeProposal,
 } from "./decide.ts";
 export { cents, exactDollars, percent, signedUsd, usd } from "./format.ts";

@@ -1,6 +1,6 @@
 /** Builders for risk tests: trade rows and configuration with readable defaults. */
 import type { Micros } from "../money/money.ts";
-import type { RiskConfig, RiskTradeRow } from "./decide.ts";
+import { decide, type RiskCheckResult, type RiskConfig, type RiskTradeRow } from "./decide.ts";
 
 export const $ = (dollars: number): Micros => Math.round(dollars * 1_000_000) as Micros;
 
@@ -27,3 +27,22 @@ export function trade(overrides: Partial<RiskTradeRow> = {}): RiskTradeRow {
     ...overrides,
   };
 }
+
+/**
+ * Checks as risk really records them, for tests that write TradeProposed / TradeRejected by hand:
+ * run through decide() itself, so the values are what the engine would have stored.
+ * `approvedChecks()` passes everything; `budgetRejectedChecks()` fails only the daily budget.
+ */
+const CHECKS_AT = Date.parse("2026-03-10T16:00:00Z");
+const checksFor = (trades: RiskTradeRow[]) =>
+  decide(
+    { tradeId: "t-new", ticker: "KXNEW", side: "yes", allocation: $(50), price: $(0.95) },
+    { balance: $(500), trades, tradingState: null },
+    RISK_CONFIG,
+    CHECKS_AT,
+  ).checks;
+
+export const approvedChecks = (): RiskCheckResult[] => checksFor([]);
+
+export const budgetRejectedChecks = (): RiskCheckResult[] =>
+  checksFor([trade({ id: "a", contract_id: "A" }), trade({ id: "b", contract_id: "B", allocation: $(30) })]);

@@ -36,7 +36,7 @@ export async function closePosition(
   try {
     await deps.projector.catchUp();
     let trade = await tradeById(deps.db, tradeId);
-    if (!trade || trade.status !== "open") return trade;
+    if (trade?.status !== "open") return trade;
     const stream = `trade-${tradeId}`;
     const correlationId = trade.correlation_id;
     if (request.reason === "stop_loss" && request.triggerBid !== undefined && !trade.stop_triggered_at) {

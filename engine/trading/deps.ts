@@ -5,6 +5,7 @@ import type { Database } from "../db/database.ts";
 import type { Balance, Market, OrderBook, Position, Settlement } from "../exchange/types.ts";
 import type { Broker } from "../execution/broker.ts";
 import type { Logger } from "../log.ts";
+import type { MarketCache } from "../market-data/market-cache.ts";
 import type { FeeSchedule } from "../money/fees.ts";
 import type { Projector } from "../projections/projector.ts";
 import type { Clock } from "../time/clock.ts";
@@ -38,4 +39,6 @@ export interface TradingDeps {
   log: Logger;
   /** Secret values to scrub from anything recorded. */
   secrets: readonly string[];
+  /** What the scanner reads markets from; default the `contracts` projection (a backtest may keep it in memory). */
+  marketCache?: MarketCache;
 }

@@ -31,7 +31,7 @@ export async function availableBalance(deps: TradingDeps): Promise<Micros> {
 }
 
 /**
- * One selection becomes a trade: TradeProposed → risk → (TradeRejected | order → OrderPlaced,
+ * One selection becomes a trade: risk → TradeProposed (with risk's checks) → (TradeRejected | order → OrderPlaced,
  * OrderFilled…, OrderFailed). The order is an IOC limit at the current ask with a price cap, its
  * client_order_id derived from the proposal's id, so no retry or restart ever buys twice.
  */
@@ -52,6 +52,24 @@ export async function executeProposal(
   const { store, config, clock } = deps;
   const tradeId = deps.ids.next();
   const stream = `trade-${tradeId}`;
+
+  // Risk decides before the proposal is recorded, so the proposal itself (or its rejection)
+  // carries every check risk ran, with what it observed and the limit: the audit's evidence.
+  await deps.projector.catchUp();
+  const now = clock.now();
+  const day = localDayBounds(now, config.timezone);
+  const fees = (await deps.market.feesFor?.(candidate.ticker)) ?? STANDARD_FEES;
+  const verdict = decide(
+    { tradeId, ticker: candidate.ticker, side: selection.side, allocation, price, fees },
+    {
+      balance: await availableBalance(deps),
+      trades: await tradesForRisk(deps.db, config.accountId, new Date(day.start).toISOString()),
+      tradingState: await tradingState(deps.db, config.accountId),
+    },
+    { ...config.trading, timeZone: config.timezone },
+    now,
+  );
+
   await store.append(
     stream,
     [
@@ -73,6 +91,8 @@ export async function executeProposal(
           confidence: selection.confidence,
           reasoning: selection.reasoning,
           riskFactors: selection.riskFactors,
+          // A refusal's checks are on its TradeRejected, appended next.
+          riskChecks: verdict.ok ? verdict.checks : null,
         },
       },
     ],
@@ -80,19 +100,6 @@ export async function executeProposal(
   );
   await deps.projector.catchUp();
 
-  const now = clock.now();
-  const day = localDayBounds(now, config.timezone);
-  const fees = (await deps.market.feesFor?.(candidate.ticker)) ?? STANDARD_FEES;
-  const verdict = decide(
-    { tradeId, ticker: candidate.ticker, side: selection.side, allocation, price, fees },
-    {
-      balance: await availableBalance(deps),
-      trades: await tradesForRisk(deps.db, config.accountId, new Date(day.start).toISOString()),
-      tradingState: await tradingState(deps.db, config.accountId),
-    },
-    { ...config.trading, timeZone: config.timezone },
-    now,
-  );
   if (!verdict.ok) {
     await store.append(
       stream,
@@ -105,6 +112,7 @@ export async function executeProposal(
             side: selection.side,
             allocation: selection.allocation,
             reasons: verdict.reasons,
+            checks: verdict.checks,
           },
         },
       ],

@@ -1,15 +1,13 @@
 import { loadAiSpent, loadTradeHistory } from "../analyst/context/history.ts";
 import { selectionLimits } from "../analyst/limits.ts";
 import type { AnalysisResult, Candidate } from "../analyst/types.ts";
-import type { Micros } from "../money/money.ts";
-import { localDayBounds } from "../risk/local-day.ts";
-import type { ScanMarketRow } from "../strategy/scanner/market-row.ts";
+import { contractsMarketCache } from "../market-data/market-cache.ts";
 import { buildScan, type ScanOutput } from "../strategy/scanner/scan.ts";
 import { scanTier1 } from "../strategy/scanner/tier1.ts";
 import { scanTier2 } from "../strategy/scanner/tier2.ts";
 import type { TradingDeps } from "./deps.ts";
 import { availableBalance, executeProposal, type ProposalOutcome } from "./execute-proposal.ts";
-import { tradesForRisk } from "./read-model.ts";
+import { todaysCommitment } from "./todays-commitment.ts";
 
 export interface ScanRun {
   scanId: string;
@@ -21,21 +19,6 @@ export interface ScanRun {
 
 const DAY_MS = 86_400_000;
 
-/**
- * The market cache rows the scanner may keep: unresolved and closing inside the window. Ordered,
- * because the candidates keep this order into the selector's prompt: without it PostgreSQL returns
- * rows in physical order, which concurrent projection updates change, and the same market data
- * would give a different prompt (and, to a model, possibly different picks).
- */
-async function marketRows(deps: TradingDeps, now: number): Promise<ScanMarketRow[]> {
-  const horizon = new Date(now + deps.config.trading.maxDaysToResolution * DAY_MS).toISOString();
-  return deps.db.query<ScanMarketRow>(
-    `SELECT market_id, question, category, series_ticker, status, resolved, yes_bid, yes_ask, no_bid, no_ask, rules, end_date
-     FROM contracts WHERE NOT resolved AND end_date <= $1::timestamptz ORDER BY market_id`,
-    [horizon],
-  );
-}
-
 /** Only the scan: the seed's qualifying-contracts check (`scan --explain`), recorded as CandidatesScanned. */
 export async function scanOnly(
   deps: TradingDeps,
@@ -44,12 +27,13 @@ export async function scanOnly(
   await deps.projector.catchUp();
   const now = deps.clock.now();
   const scanId = deps.ids.next();
-  const [counts = { total: 0, active: 0 }] = await deps.db.query<{ total: number; active: number }>(
-    "SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'active' AND NOT resolved)::int AS active FROM contracts",
-  );
-  const rows = await marketRows(deps, now);
+  // The market cache: the `contracts` projection live; a backtest may hold the same rows in memory.
+  const cache = deps.marketCache ?? contractsMarketCache(deps.db);
+  const counts = await cache.counts();
+  // Rows the scanner may keep: unresolved and closing inside the window, ordered (see MarketCache).
+  const rows = await cache.scanRows(now + deps.config.trading.maxDaysToResolution * DAY_MS);
   const tier1 = scanTier1(rows, deps.config.trading, now);
-  // SQL already dropped resolved and far-off markets; give the first two stages their true counts,
+  // The cache already dropped resolved and far-off markets; give the first two stages their true counts,
   // so the funnel reads the same as a scan of the whole cache.
   const [all, active] = tier1.stages;
   if (all) all.count = counts.total;
@@ -74,15 +58,7 @@ export async function runScan(deps: TradingDeps, options: { dryRun?: boolean } =
   const { scanId, scan } = await scanOnly(deps, { record: !dryRun });
   const now = deps.clock.now();
   const accountId = deps.config.accountId;
-  const day = localDayBounds(now, deps.config.timezone);
-  const dayStart = new Date(day.start).toISOString();
-  const today = (await tradesForRisk(deps.db, accountId, dayStart)).filter(
-    (t) => t.proposed_at >= dayStart && t.status !== "rejected" && t.status !== "failed",
-  );
-  const committed = today.reduce(
-    (sum, t) => sum + (t.status === "proposed" ? t.allocation : t.position_size + t.entry_fees),
-    0,
-  );
+  const today = await todaysCommitment(deps.db, accountId, now, deps.config.timezone);
   const analysisId = deps.ids.next();
   const candidates: Candidate[] = scan.event.candidates;
   const analysis = await deps.selector.select({
@@ -91,8 +67,8 @@ export async function runScan(deps: TradingDeps, options: { dryRun?: boolean } =
     candidates,
     history: await loadTradeHistory(deps.db, accountId),
     bankroll: await availableBalance(deps),
-    limits: selectionLimits(deps.config.trading, { committed: committed as Micros, trades: today.length }),
-    aiSpentToday: await loadAiSpent(deps.db, accountId, dayStart, new Date(day.end).toISOString()),
+    limits: selectionLimits(deps.config.trading, { committed: today.committed, trades: today.trades }),
+    aiSpentToday: await loadAiSpent(deps.db, accountId, today.dayStart, today.dayEnd),
   });
   if (dryRun) return { scanId, scan, analysis, outcomes: [], dryRun };
 

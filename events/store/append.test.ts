@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/db.ts";
 import { rawEvent, rawEvents } from "../../test/support/events.ts";
 import { appendToStream } from "./append.ts";
 import { ConcurrencyError } from "./errors.ts";
-import { readAll, readAllPages, readStream } from "./read.ts";
+import { readAll, readAllPages, readStream, waitUntilReadable } from "./read.ts";
 import { START_OF_LOG } from "./types.ts";
 
 let t: TestDatabase;
@@ -147,9 +147,11 @@ describe("the log is immutable", () => {
 
 describe("reading", () => {
   test("readAll pages through the global log in order with the (transaction, position) cursor", async () => {
+    expect(await waitUntilReadable(db)).toBe(true);
     const before = await readAll(db, { after: START_OF_LOG, limit: 100_000 });
     const s = fresh();
     await appendToStream(db, s, rawEvents(25));
+    expect(await waitUntilReadable(db)).toBe(true);
     let cursor = before.at(-1)?.position ?? START_OF_LOG;
     const seen: number[] = [];
     for (;;) {
@@ -166,6 +168,7 @@ describe("reading", () => {
       rawEvent(1, { type: 'Odd"Type\\' }),
       rawEvent(2, { data: { s: 'tab\tline\nquote" ✓', nested: [1, null, { x: -0.5e-7 }] } }),
     ]);
+    expect(await waitUntilReadable(db)).toBe(true);
     const all = await readAll(db, { after: START_OF_LOG, limit: 100_000 });
     const paged: typeof all = [];
     for await (const page of readAllPages(db, { after: START_OF_LOG, pageSize: 4 })) {
@@ -188,6 +191,7 @@ describe("reading", () => {
       rawEvent(2),
       rawEvent(3, { type: "Wanted" }),
     ]);
+    expect(await waitUntilReadable(db)).toBe(true);
     const page = await readAll(db, { after: START_OF_LOG, limit: 1000, types: ["Wanted"] });
     expect(page.map((e) => (e.data as { n: number }).n)).toEqual([1, 3]);
   });

@@ -176,3 +176,21 @@ export async function eventsBeyondHorizon(db: Queryable): Promise<number> {
   );
   return row?.n ?? 0;
 }
+
+/**
+ * Waits until every event committed so far is readable, polling every `pollMs` at most `attempts`
+ * times; false if the horizon never got there. The horizon is cluster-wide: any transaction open
+ * on the server, in any database, keeps events committed after it unreadable until it ends. For
+ * callers that append and must then read their own events (tests, a replay right after a load).
+ */
+export async function waitUntilReadable(
+  db: Queryable,
+  options: { pollMs?: number; attempts?: number } = {},
+): Promise<boolean> {
+  const attempts = options.attempts ?? 200;
+  for (let i = 0; i < attempts; i++) {
+    if ((await eventsBeyondHorizon(db)) === 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 20));
+  }
+  return false;
+}

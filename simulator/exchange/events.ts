@@ -15,6 +15,10 @@ export type ExchangeEvent =
   | { type: "book"; market: MarketState }
   | { type: "trade"; market: MarketState; trade: TradeRecord }
   | { type: "lifecycle"; market: MarketState; msg: LifecycleMessage }
-  | { type: "drop_connections" };
+  | { type: "drop_connections" }
+  /** Every open WebSocket goes quiet (a half-open connection): no message, no heartbeat, no reply. */
+  | { type: "silence_connections" }
+  /** The next `count` data messages of matching subscriptions are lost: their seq is skipped. */
+  | { type: "lose_messages"; channel: string; ticker: string | null; count: number };
 
 export type ExchangeListener = (event: ExchangeEvent) => void;

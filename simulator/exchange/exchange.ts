@@ -400,6 +400,16 @@ export class Exchange {
     this.emit({ type: "drop_connections" });
   }
 
+  /** The open WebSockets stay connected but go silent, as a dead network path does. */
+  silenceConnections(): void {
+    this.emit({ type: "silence_connections" });
+  }
+
+  /** Loses the next `count` messages on matching subscriptions: the client sees a `seq` gap. */
+  loseMessages(channel: string, ticker: string | null, count: number): void {
+    this.emit({ type: "lose_messages", channel, ticker, count });
+  }
+
   /**
    * Applies one scenario action now (validated as in scenario files), e.g.
    * `{ action: "rate_limit_storm", duration_seconds: 5 }` or

@@ -63,6 +63,16 @@ export function applyAction(ex: Exchange, action: Action): void {
     case "drop_websockets":
       ex.dropConnections();
       return;
+    case "silence_websockets":
+      ex.silenceConnections();
+      return;
+    case "sequence_gap":
+      ex.loseMessages(
+        action.channel ?? "orderbook_delta",
+        action.ticker === undefined ? null : resolveTicker(ex, action.ticker),
+        action.count ?? 1,
+      );
+      return;
     case "malformed_response":
       ex.faults.malformed.push({
         path: action.path,

@@ -58,6 +58,17 @@ export const ActionSchema = z.discriminatedUnion("action", [
     status: z.number().int().min(500).max(599).optional(),
   }),
   z.object({ action: z.literal("drop_websockets") }),
+  /** Open WebSockets stay up but send nothing (no data, no heartbeat pings, no replies). */
+  z.object({ action: z.literal("silence_websockets") }),
+  /** The next `count` messages (default 1) on a channel (default orderbook_delta) are lost: a seq gap. */
+  z.object({
+    action: z.literal("sequence_gap"),
+    channel: z
+      .enum(["orderbook_delta", "ticker", "trade", "fill", "user_orders", "market_positions"])
+      .optional(),
+    ticker: ticker.optional(),
+    count: z.number().int().positive().optional(),
+  }),
   z.object({
     action: z.literal("malformed_response"),
     path,

@@ -220,3 +220,39 @@ describe("other channels", () => {
     c.close();
   });
 });
+
+describe("scripted faults (scenario actions)", () => {
+  test("silence_websockets: an open socket gets no heartbeat, no data and no reply; a new one works", async () => {
+    const c = await WsClient.connect(sim);
+    await Bun.sleep(400);
+    expect(c.pings.length).toBeGreaterThanOrEqual(1);
+    expect((await control(sim, "/actions", { action: "silence_websockets" })).status).toBe(200);
+    const [pings, messages] = [c.pings.length, c.messages.length];
+    c.send("subscribe", { channels: ["ticker"], market_ticker: ticker });
+    await Bun.sleep(600); // four heartbeat intervals
+    expect([c.pings.length, c.messages.length]).toEqual([pings, messages]);
+    c.close();
+    const fresh = await WsClient.connect(sim);
+    const id = fresh.send("subscribe", { channels: ["ticker"], market_ticker: ticker });
+    expect((await fresh.next((m) => m.id === id)).type).toBe("subscribed");
+    fresh.close();
+  });
+
+  test("sequence_gap: the next delta is lost and its seq skipped; later deltas keep counting", async () => {
+    const c = await WsClient.connect(sim);
+    const id = c.send("subscribe", { channels: ["orderbook_delta"], market_ticker: ticker });
+    const sid = (await c.next((m) => m.id === id)).msg?.sid as unknown as number;
+    await c.next((m) => m.type === "orderbook_snapshot");
+    expect(
+      (await control(sim, "/actions", { action: "sequence_gap", channel: "orderbook_delta", ticker })).status,
+    ).toBe(200);
+    for (const yes_price of ["0.91", "0.89", "0.93"])
+      await control(sim, "/actions", { action: "set_price", ticker, yes_price, pinned: true });
+    await c.settle();
+    const seqs = c.messages.filter((m) => m.sid === sid && m.seq !== undefined).map((m) => m.seq as number);
+    expect(seqs[0]).toBe(1);
+    expect(seqs[1]).toBe(3); // seq 2 was the lost delta
+    expect(seqs.slice(1)).toEqual(seqs.slice(1).map((_, i) => i + 3));
+    c.close();
+  });
+});

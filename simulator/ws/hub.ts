@@ -59,12 +59,24 @@ interface Subscription {
   /** null = every market. */
   markets: Set<string> | null;
   seq: number;
+  /** Data messages still to lose (scenario `sequence_gap`): each consumes its seq unsent. */
+  lose: number;
   useYesPrice: boolean;
   session: Session;
 }
 
+/** Whether this message is lost to a scripted gap: its seq is used up, nothing is sent. */
+function lost(sub: Subscription): boolean {
+  if (sub.lose <= 0) return false;
+  sub.lose--;
+  sub.seq++;
+  return true;
+}
+
 export class Session {
   readonly subs = new Map<number, Subscription>();
+  /** A silenced session (scenario `silence_websockets`) stays open but nothing reaches the client. */
+  silent = false;
   #nextSid = 1;
   constructor(
     readonly ws: ServerWebSocket<WsData>,
@@ -74,6 +86,7 @@ export class Session {
     return this.#nextSid++;
   }
   send(body: unknown): void {
+    if (this.silent) return;
     if (this.ws.readyState === 1) this.ws.sendText(JSON.stringify(body));
   }
 }
@@ -119,7 +132,7 @@ export class WsHub {
   }
 
   heartbeat(): void {
-    for (const s of this.sessions) if (s.ws.readyState === 1) s.ws.ping("heartbeat");
+    for (const s of this.sessions) if (s.ws.readyState === 1 && !s.silent) s.ws.ping("heartbeat");
   }
 
   dropAll(): void {
@@ -128,7 +141,8 @@ export class WsHub {
 
   message(ws: ServerWebSocket<WsData>, raw: string | Buffer): void {
     const session = ws.data.session;
-    if (!session) return;
+    // A silenced connection is a dead path both ways: commands get no reply.
+    if (!session || session.silent) return;
     let cmd: { id?: unknown; cmd?: unknown; params?: unknown };
     try {
       cmd = JSON.parse(typeof raw === "string" ? raw : raw.toString("utf8"));
@@ -227,6 +241,7 @@ export class WsHub {
         channel,
         markets: MARKET_CHANNELS.includes(channel) && tickers ? new Set(tickers) : null,
         seq: 0,
+        lose: 0,
         useYesPrice: p.use_yes_price === true,
         session,
       };
@@ -371,6 +386,7 @@ export class WsHub {
     }
     for (const sub of subs) {
       for (const d of deltas) {
+        if (lost(sub)) continue;
         const price = d.side === "no" && sub.useYesPrice ? 1_000_000 - d.price : d.price;
         sub.session.send({
           type: "orderbook_delta",
@@ -406,6 +422,7 @@ export class WsHub {
   }
 
   #emit(sub: Subscription, type: string, msg: unknown): void {
+    if (lost(sub)) return;
     sub.session.send({ type, sid: sub.sid, seq: ++sub.seq, msg });
   }
 
@@ -456,6 +473,13 @@ export class WsHub {
         return;
       case "drop_connections":
         this.dropAll();
+        return;
+      case "silence_connections":
+        // Only the connections open now: a client that reconnects gets a working one.
+        for (const session of this.sessions) session.silent = true;
+        return;
+      case "lose_messages":
+        for (const sub of this.#subsFor(e.channel as Channel, e.ticker ?? undefined)) sub.lose += e.count;
         return;
     }
   }

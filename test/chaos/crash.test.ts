@@ -11,7 +11,8 @@
  * here (the cluster is shared with other work and CI), so the cut is simulated: the test database
  * stops accepting connections (ALTER DATABASE … ALLOW_CONNECTIONS false, which binds superusers
  * too, unlike CONNECTION LIMIT) and every backend on it is terminated, as a restart would; a moment
- * later connections are allowed again. PGlite is embedded: there is no connection to cut.
+ * later connections are allowed again. PGlite is embedded: there is no connection to cut. A real
+ * restart (pg_ctl stop -m immediate, then start) runs on a private cluster in pg-restart.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync } from "node:fs";

@@ -5,12 +5,11 @@
  * order, every exchange fill recorded, no proposal left hanging, nothing bought over the limits,
  * and — where the fault corrupts data — no order placed at all.
  *
- * Covered elsewhere and run as part of `npm run test:chaos` (test/chaos/run.ts): a silent
- * WebSocket and sequence gaps (engine/exchange/feed/feed.test.ts, scripted frames; and
- * engine/exchange/simulator.test.ts "a lost delta is detected by seq"), exchange timeouts and
- * refused connections (engine/exchange/client.test.ts), the selector-level injection property
- * (engine/analyst/injection.test.ts). The simulator has no "silent socket" or "gap" fault, so
- * those stay with the scripted feed tests rather than being faked here.
+ * Covered elsewhere and run as part of `npm run test:chaos` (test/chaos/run.ts): WebSocket faults
+ * as scenario runs — dropped, silent (heartbeat timeout) and seq gap (resnapshot) — through the
+ * engine's live feed (test/chaos/websocket.test.ts, counted in the same fault table); exchange
+ * timeouts and refused connections (engine/exchange/client.test.ts), the selector-level injection
+ * property (engine/analyst/injection.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { autoAnswer } from "../../engine/analyst/fake-messages-api/auto-answer.ts";

@@ -31,7 +31,7 @@ const CITED: Record<string, string> = {
   "engine/api/limits.test.ts": "query depth, cost and page-size limits",
   "engine/api/nul-characters.test.ts": "NUL characters in arguments are bad input (found by the fuzzer)",
   "engine/analyst/injection.test.ts": "prompt injection at the selector: never picks over the limits",
-  "engine/exchange/feed/feed.test.ts": "dropped and silent WebSocket, sequence gaps",
+  "engine/exchange/feed/feed.test.ts": "dropped and silent WebSocket, sequence gaps (scripted frames)",
   "engine/exchange/simulator.test.ts": "429/5xx/malformed against the simulator; lost delta detected by seq",
   "engine/exchange/client.test.ts": "timeouts and refused connections become typed errors",
   "engine/config/property.test.ts": "config parser property tests, secrets never in errors",
@@ -132,7 +132,10 @@ const databases: ("pglite" | "postgresql")[] = process.env.TEST_DATABASE_URL
   : ["pglite"];
 const runs: RunResult[] = [];
 for (const database of databases) {
-  runs.push(runTests(database, CHAOS_FILES, {}));
+  // The real PostgreSQL restart (pg-restart.test.ts) makes its own throwaway cluster whatever the
+  // test database is, so it runs once per chaos run: on the last pass.
+  const privateCluster = database === databases.at(-1) ? "1" : "";
+  runs.push(runTests(database, CHAOS_FILES, { CHAOS_PRIVATE_CLUSTER: privateCluster }));
   // Bounded (CI): the cited tests already ran in `npm test`; only the full run repeats them, with
   // the foundation concurrency test at 10× scale.
   if (!bounded)
@@ -173,9 +176,22 @@ const summary = {
     projectionDifferences: sum((f) => f.crash?.projectionDifferences),
     restartsThatTradedOn: sum((f) => f.crash?.restartsCompleted),
   },
+  postgresRestart: {
+    // Real restarts of a private cluster (pg_ctl stop -m immediate, then start) mid daily-scan.
+    ran: databases.some((d) => figures[d]?.["pg-restart"] !== undefined),
+    restarts: sum((f) => f["pg-restart"]?.postgresRestarts),
+    cutAtFirstOrder: sum((f) => f["pg-restart"]?.cutAtFirstOrder),
+    restartsTradedOn: sum((f) => f["pg-restart"]?.restartsTradedOn),
+    ordersAfterRestarts: sum((f) => f["pg-restart"]?.ordersAfterRestarts),
+    duplicateOrders: sum((f) => f["pg-restart"]?.duplicateOrders),
+    fillsLost: sum((f) => f["pg-restart"]?.fillsLost),
+    projectionDifferences: sum((f) => f["pg-restart"]?.projectionDifferences),
+  },
   faults: {
-    scenarios: sum((f) => f.faults?.faultScenarios),
-    passed: sum((f) => f.faults?.faultScenariosPassed),
+    scenarios: sum((f) => f.faults?.faultScenarios) + sum((f) => f.websocket?.wsScenarios),
+    passed: sum((f) => f.faults?.faultScenariosPassed) + sum((f) => f.websocket?.wsScenariosPassed),
+    websocketScenarios: sum((f) => f.websocket?.wsScenarios),
+    websocketPassed: sum((f) => f.websocket?.wsScenariosPassed),
   },
   fuzz: { ...fuzzTotals, unhandledRejections: sum((f) => f.fuzz?.unhandledRejections) },
   concurrency: {
@@ -217,10 +233,19 @@ const rows = [
     `${n(summary.crash.databaseCutTrials)} cuts; ${n(summary.crash.restartsThatTradedOn)} restarts traded on`,
   ],
   [
+    "PostgreSQL restarted for real (private cluster, `pg_ctl stop -m immediate` mid daily-scan)",
+    summary.postgresRestart.ran
+      ? `${summary.postgresRestart.restarts} restarts (${summary.postgresRestart.cutAtFirstOrder} as the first order reached the exchange); ${summary.postgresRestart.restartsTradedOn} restarted engines traded on (${summary.postgresRestart.ordersAfterRestarts} orders); ${summary.postgresRestart.duplicateOrders} duplicates, ${summary.postgresRestart.fillsLost} fills lost, ${summary.postgresRestart.projectionDifferences} projection differences`
+      : "skipped: initdb not installed",
+  ],
+  [
     "Events lost (exchange fills without OrderFilled)",
     `${summary.crash.eventsLost}; projection differences ${summary.crash.projectionDifferences}`,
   ],
-  ["Fault scenarios passed", `${summary.faults.passed} / ${summary.faults.scenarios}`],
+  [
+    "Fault scenarios passed (exchange, AI, WebSocket dropped / silent / seq gap)",
+    `${summary.faults.passed} / ${summary.faults.scenarios} (WebSocket ${summary.faults.websocketPassed} / ${summary.faults.websocketScenarios})`,
+  ],
   ...Object.entries(fuzzTotals).map(([k, v]) => [
     `Fuzz cases run (${k}), failures`,
     `${n(v.cases)}, ${v.failures}`,

@@ -26,6 +26,7 @@ import { CHAOS_ENABLED, recordFigures } from "./figures.ts";
 const ROOT = join(import.meta.dir, "..", "..");
 const PASSWORD = `PLANTED-dashboard-${crypto.randomUUID().slice(0, 8)}`;
 const API_TOKEN = `PLANTED-api-token-${crypto.randomUUID()}`;
+const SESSION_SECRET = `PLANTED-session-secret-${crypto.randomUUID()}`;
 const AI_KEY = `sk-ant-api03-PLANTED-${crypto.randomUUID()}`;
 const DB_PASSWORD = `PLANTEDdbpw${crypto.randomUUID().slice(0, 8)}`;
 
@@ -70,6 +71,7 @@ describe.skipIf(!CHAOS_ENABLED)("planted secrets never leave the process", () =>
       ANTHROPIC_API_KEY: AI_KEY,
       ANTHROPIC_BASE_URL: ai.url,
       DASHBOARD_PASSWORD: PASSWORD,
+      SESSION_SECRET,
       API_TOKEN,
       PORT: "0",
       LOG_LEVEL: "debug",
@@ -83,6 +85,7 @@ describe.skipIf(!CHAOS_ENABLED)("planted secrets never leave the process", () =>
         ...secretValues(loadConfig({ ...env, TZ: "UTC" })),
         ...pemBodyLines(sim.privateKeyPem),
         PASSWORD,
+        SESSION_SECRET,
         API_TOKEN,
         AI_KEY,
         ...(TEST_DATABASE_URL ? [DB_PASSWORD] : []),

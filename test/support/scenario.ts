@@ -109,6 +109,8 @@ export function buildScenario(steps: readonly StepValue[]): ScriptedAppend[] {
               confidence: 0.9,
               reasoning: "because",
               riskFactors: ["r"],
+              // Not from risk: scripted trades record no checks.
+              riskChecks: null,
             },
           },
         ];
@@ -121,6 +123,7 @@ export function buildScenario(steps: readonly StepValue[]): ScriptedAppend[] {
               side: s.side,
               allocation: 50_000_000,
               reasons: [{ check: "daily_budget", detail: "over" }],
+              checks: null,
             },
           });
         } else {

@@ -12,9 +12,13 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { AccountOption } from "./components/account-switcher";
 import { AppShell } from "./components/app-shell";
+import { useAccount, withAccount } from "./lib/account";
 import { readSessionToken } from "./lib/cookie";
+import { gqlOptional } from "./lib/graphql.server";
 import { useLiveUpdates } from "./lib/live";
+import { ACCOUNTS_QUERY } from "./lib/queries";
 import styles from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -27,9 +31,15 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Conviction: automated trading of Kalshi's near-certain contracts." },
 ];
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   // Only whether a session cookie exists (to offer "Sign out"); the API decides if it is valid.
-  return { signedIn: readSessionToken(request) !== null };
+  const signedIn = readSessionToken(request) !== null;
+  // The account switcher's list; the login page asks nothing of the API (it would need a session).
+  const listed =
+    new URL(request.url).pathname === "/login"
+      ? null
+      : await gqlOptional<{ accounts: AccountOption[] }>(request, ACCOUNTS_QUERY);
+  return { signedIn, accounts: listed?.accounts ?? [] };
 }
 
 /** The document and the frame; rendered around the pages and around the error boundary alike. */
@@ -47,7 +57,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="min-h-dvh antialiased">
-        {bare ? children : <Frame signedIn={root?.signedIn ?? false}>{children}</Frame>}
+        {bare ? (
+          children
+        ) : (
+          <Frame signedIn={root?.signedIn ?? false} accounts={root?.accounts ?? []}>
+            {children}
+          </Frame>
+        )}
         <ScrollRestoration />
         <Scripts />
       </body>
@@ -55,10 +71,19 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Frame({ children, signedIn }: { children: ReactNode; signedIn: boolean }) {
-  const live = useLiveUpdates(true);
+function Frame({
+  children,
+  signedIn,
+  accounts,
+}: {
+  children: ReactNode;
+  signedIn: boolean;
+  accounts: readonly AccountOption[];
+}) {
+  const { account } = useAccount();
+  const live = useLiveUpdates(true, account);
   return (
-    <AppShell live={live} signedIn={signedIn}>
+    <AppShell live={live} signedIn={signedIn} accounts={accounts}>
       {children}
     </AppShell>
   );
@@ -75,6 +100,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { pathname, search } = useLocation();
+  const { account } = useAccount();
   let status = 500;
   let title = "Something went wrong";
   let message = "The dashboard hit an unexpected error. It has been logged; reloading may help.";
@@ -113,7 +139,7 @@ export function ErrorBoundary() {
           Try again
         </a>
         <Link
-          to="/"
+          to={withAccount("/", account)}
           className="rounded-md border border-zinc-700 px-4 py-2 text-sm text-zinc-200 hover:bg-zinc-900"
         >
           Overview

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Micros } from "../../money/money.ts";
-import { EMBEDDED_WIN_RATES } from "./win-rate-embedded.ts";
+// One embedded copy of the table for the whole engine: the scanner's, generated from the CSV.
+import { KALSHI_WIN_RATE_BY_PRICE } from "../../strategy/scanner/win-rate-data.ts";
 
 /** engine/analyst/rules/ → repository root (/work/main) → its sibling shared/data folder. */
 export const WIN_RATE_CSV_URL = new URL(
@@ -64,8 +65,11 @@ export function parseWinRateCsv(text: string): WinRateRow[] {
 
 const ratesOf = (rows: readonly WinRateRow[]): number[] => rows.map((r) => r.wins / r.totalTrades);
 
+/** Used when the file cannot be read at run time (e.g. a container without the shared data folder). */
 export const embeddedRows = (): WinRateRow[] =>
-  EMBEDDED_WIN_RATES.map(([price, totalTrades, wins]) => ({ price, totalTrades, wins }));
+  KALSHI_WIN_RATE_BY_PRICE.flatMap((row) =>
+    row ? [{ price: row.priceCents, totalTrades: row.trades, wins: row.wins }] : [],
+  );
 
 /** The table from the CSV, or the embedded copy (with the reason) if the file is missing or broken. */
 export function loadWinRateTable(url: URL = WIN_RATE_CSV_URL): WinRateTable {

@@ -4,7 +4,7 @@ import { safeEqual } from "./compare.ts";
 import { readCookie, SESSION_COOKIE } from "./cookies.ts";
 import { authRequired } from "./policy.ts";
 import { LoginLimiter } from "./rate-limit.ts";
-import { SessionStore } from "./sessions.ts";
+import { deriveSessionKey, SessionStore } from "./sessions.ts";
 import { ANONYMOUS, type Viewer } from "./viewer.ts";
 
 export interface AuthOptions {
@@ -22,12 +22,17 @@ export class Auth {
   readonly #viewers = new WeakMap<Request, Viewer>();
 
   constructor(
-    private readonly server: Pick<ServerConfig, "dashboardPassword" | "apiToken">,
+    private readonly server: Pick<ServerConfig, "dashboardPassword" | "apiToken" | "sessionSecret">,
     clock: Clock,
     options: AuthOptions = {},
   ) {
     this.required = authRequired(server);
-    this.sessions = new SessionStore(clock, options.sessionTtlMs);
+    // With neither secret there is no login, hence no session: a throwaway key, no scrypt.
+    const key =
+      server.dashboardPassword === null && server.sessionSecret === null
+        ? undefined
+        : deriveSessionKey({ sessionSecret: server.sessionSecret, password: server.dashboardPassword });
+    this.sessions = new SessionStore(clock, options.sessionTtlMs, key);
     this.limiter = new LoginLimiter(clock, options.maxLoginFailures, options.loginWindowMs);
   }
 

@@ -13,7 +13,6 @@ export interface LogBatch {
 }
 
 export interface LiveFeedOptions {
-  accountId: string;
   /** Quiet time after a NOTIFY before reading: a burst of appends becomes one batch. */
   debounceMs?: number;
   /** …but never longer than this after the first NOTIFY of a burst (a market sync never ends). */
@@ -154,10 +153,9 @@ export class LiveFeed {
         if (head) this.#cursor = head;
         truncated = true;
       }
-      const mine = events.filter(
-        (e) => e.metadata.accountId === this.#o.accountId || e.type === "MarketObserved",
-      );
-      this.log.publish({ events: mine, head: formatPosition(this.#cursor), truncated });
+      // Every account's events: each subscriber narrows to its request's account (log-appended.ts),
+      // so one reader serves dashboards looking at different accounts.
+      this.log.publish({ events, head: formatPosition(this.#cursor), truncated });
       this.#unprojected = this.#cursor;
     }
     // Nobody listening for projections: do not poll the checkpoints for nothing.

@@ -1,3 +1,4 @@
+import { servedAccountOnly } from "../account/guard.ts";
 import { closePosition } from "./mutation/close-position.ts";
 import { login } from "./mutation/login.ts";
 import { logout } from "./mutation/logout.ts";
@@ -6,6 +7,7 @@ import { resumeTrading } from "./mutation/resume-trading.ts";
 import { runJob } from "./mutation/run-job.ts";
 import { runScan } from "./mutation/run-scan.ts";
 import { setNotificationPreferences } from "./mutation/set-notification-preferences.ts";
+import { accounts } from "./query/accounts.ts";
 import { backtest } from "./query/backtest.ts";
 import { backtests } from "./query/backtests.ts";
 import { calibration } from "./query/calibration.ts";
@@ -66,16 +68,20 @@ export const resolvers = {
     config,
     health,
     notificationSettings,
+    accounts,
   },
   Mutation: {
-    runScan,
-    pauseTrading,
-    resumeTrading,
-    closePosition,
-    runJob,
+    // Acting for an account: only the one this engine serves (account/guard.ts).
+    ...servedAccountOnly({
+      runScan,
+      pauseTrading,
+      resumeTrading,
+      closePosition,
+      runJob,
+      setNotificationPreferences,
+    }),
     login,
     logout,
-    setNotificationPreferences,
   },
   Subscription: { logAppended, overviewChanged },
   Money,

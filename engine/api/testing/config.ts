@@ -35,6 +35,7 @@ export function configWithSecrets(extra: Record<string, string> = {}): Config {
     NOTIFY_TELEGRAM_BOT_TOKEN: "123456:PLANTED-telegram-token",
     NOTIFY_TELEGRAM_CHAT_ID: "-100987654321",
     NOTIFY_WEBHOOK_URL: "https://example.test/hook?password=PLANTEDhookpass",
+    SESSION_SECRET: "session-secret-PLANTED-0123456789abcdef",
     ...extra,
   });
 }

@@ -1,7 +1,10 @@
 import { EventStore, type PendingEvent } from "../../../events/event-store.ts";
+import { eventsBeyondHorizon } from "../../../events/store/read.ts";
 import type { Database } from "../../db/database.ts";
 import { allProjections } from "../../projections/index.ts";
 import { Projector } from "../../projections/projector.ts";
+import type { RiskCheckResult } from "../../risk/decide.ts";
+import { approvedChecks, budgetRejectedChecks } from "../../risk/testing.ts";
 import { ManualClock } from "../../time/clock.ts";
 import type { IdGenerator } from "../../time/random.ts";
 
@@ -37,7 +40,12 @@ export const TICKERS = {
   lost: "KXCPI-26NOV-T3",
 };
 
-function market(ticker: string, yesBid: number, extra: Partial<Record<string, unknown>> = {}): PendingEvent {
+/** A MarketObserved as the market sync appends it (also for tests that move a price later). */
+export function market(
+  ticker: string,
+  yesBid: number,
+  extra: Partial<Record<string, unknown>> = {},
+): PendingEvent {
   return {
     type: "MarketObserved",
     data: {
@@ -90,7 +98,8 @@ interface TradeSpec {
   scanId: string | null;
 }
 
-function proposed(t: TradeSpec): PendingEvent {
+/** An approved proposal carries risk's checks; a refused one's are on its TradeRejected. */
+function proposed(t: TradeSpec, riskChecks: RiskCheckResult[] | null = approvedChecks()): PendingEvent {
   return {
     type: "TradeProposed",
     id: t.id,
@@ -109,6 +118,7 @@ function proposed(t: TradeSpec): PendingEvent {
       confidence: 0.93,
       reasoning: `Strong favourite on ${t.ticker}`,
       riskFactors: ["late news"],
+      riskChecks,
     },
   };
 }
@@ -317,7 +327,7 @@ export async function seedHistory(db: Database, options: { bulk?: number } = {})
     [placed(won), filled(won, "f-won-1", 5000, 950_000, "buy", at())],
     IDS.analysis1,
   );
-  await put(`trade-${rejected.id}`, [proposed(rejected)], IDS.analysis1, IDS.analysis1);
+  await put(`trade-${rejected.id}`, [proposed(rejected, null)], IDS.analysis1, IDS.analysis1);
   await put(
     `trade-${rejected.id}`,
     [
@@ -329,6 +339,7 @@ export async function seedHistory(db: Database, options: { bulk?: number } = {})
           side: "yes",
           allocation: 50_000_000,
           reasons: [{ check: "daily_budget", detail: "$150.00 would pass the $100.00 daily budget" }],
+          checks: budgetRejectedChecks(),
         },
       },
     ],
@@ -622,7 +633,7 @@ export async function seedHistory(db: Database, options: { bulk?: number } = {})
       },
     ]);
   }
-  await projector.catchUp();
+  await projectEverything(db, projector);
 
   return {
     store,
@@ -631,7 +642,26 @@ export async function seedHistory(db: Database, options: { bulk?: number } = {})
     async append(stream, events, correlationId) {
       clock.advance(60_000);
       await store.append(stream, events, { correlationId });
-      await projector.catchUp();
+      await projectEverything(db, projector);
     },
   };
+}
+
+/**
+ * Catches up until every event committed so far is projected. One catchUp is not enough on a
+ * shared PostgreSQL server: another database's open transaction holds the snapshot horizon back
+ * (xids are server-wide), and the projector rightly leaves what lies beyond it for later. Waits on
+ * that condition, never on a fixed time; bounded so a stuck server fails the test instead.
+ */
+export async function projectEverything(db: Database, projector: Projector): Promise<void> {
+  const deadline = performance.now() + 30_000;
+  for (;;) {
+    await projector.catchUp();
+    const beyond = await eventsBeyondHorizon(db);
+    // Nothing beyond the horizon: one more catchUp reads the rest, and must find nothing after it.
+    if (beyond === 0 && (await projector.catchUp()) === 0) return;
+    if (performance.now() > deadline)
+      throw new Error(`projections did not catch up: ${beyond} events still beyond the horizon after 30 s`);
+    await Bun.sleep(5);
+  }
 }

@@ -67,3 +67,32 @@ test("a backtest on the own event log trades exactly as on the same observations
   expect(fromLog.eventsProcessed).toBe(4);
   expect(fromLog.source).toEqual({ kind: "log" });
 });
+
+test("an event the catalog cannot read stops the backtest, named with its position and stream", async () => {
+  const log = await fresh();
+  const clock = new ManualClock("2026-03-01T00:00:00Z");
+  const store = new EventStore(log, { clock, ids: seededIds(4), accountId: "default", actor: "engine" });
+  const [first] = observations;
+  if (!first) throw new Error("fixture");
+  clock.set(first.at);
+  await store.append(`market-${first.data.ticker}`, [{ type: "MarketObserved", data: first.data }]);
+  // Written past the store, as a broken importer or a hand edit would: yesBid is not an integer.
+  await log.query(
+    `INSERT INTO events (event_id, stream_id, stream_version, event_type, event_version, data, metadata)
+     VALUES ('00000000-0000-4000-8000-00000000beef', 'market-LOGB-1', 1, 'MarketObserved', 1, $1::text::jsonb, $2::text::jsonb)`,
+    [
+      JSON.stringify({ ...observations[1]?.data, yesBid: 910_000.5 }),
+      JSON.stringify({ occurredAt: "2026-03-01T21:00:00.000Z", correlationId: "x", actor: "engine" }),
+    ],
+  );
+  await expect(
+    runBacktest({
+      from: "2026-03-02T00:00:00Z",
+      to: "2026-03-04T00:00:00Z",
+      selector: "rules",
+      source: { kind: "log" },
+      log,
+      db: await fresh(),
+    }),
+  ).rejects.toThrow(/market-LOGB-1[\s\S]*yesBid|yesBid[\s\S]*market-LOGB-1/);
+});

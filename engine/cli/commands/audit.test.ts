@@ -3,7 +3,16 @@ import { EventStore } from "../../../events/event-store.ts";
 import { appendToStream } from "../../../events/store/append.ts";
 import { eventsBeyondHorizon } from "../../../events/store/read.ts";
 import { rawEvent } from "../../../test/support/events.ts";
-import { AUDIT_START, appendScript, auditScript, PNL_A, STOPPED_TRADE } from "../../audit/testing.ts";
+import {
+  AUDIT_START,
+  appendScript,
+  appendVersion1Trades,
+  auditScript,
+  OLD_APPROVED_TRADE,
+  PNL_A,
+  REJECTED_TRADE,
+  STOPPED_TRADE,
+} from "../../audit/testing.ts";
 import { ManualClock } from "../../time/clock.ts";
 import { seededIds } from "../../time/random.ts";
 import { EXIT } from "../command.ts";
@@ -19,6 +28,7 @@ beforeAll(async () => {
     clock,
     auditScript(),
   );
+  await appendVersion1Trades(db);
   await settleLog(db);
   await db.close();
 });
@@ -35,7 +45,16 @@ test("audit prints the chain for people and as JSON", async () => {
     "prompt selector-v3",
     "stated probability 97.0%",
     "forecast high is 38F with a 7F margin",
-    "passed every check",
+    "Risk  approved  7 of 7 checks passed",
+    "✓ daily_budget: $0.00 committed on 2026-11-24 + $30.00 within the daily budget of $100.00 ($100.00 remaining before this trade)",
+    "committedToday=$0.00",
+    "remaining=$100.00",
+    "limit dailyBudget=$100.00",
+    "observed balance=$1000.00 openExposure=$0.00",
+    "✓ daily_trades: 0 trades already on 2026-11-24 (UTC), this is the 1st of at most 3 a day",
+    "✓ position_size: allocation $30.00 within [$20.00, $50.00]",
+    "✓ price_band: YES ask 93¢ within [85¢, 98¢]",
+    "✓ trading_state: trading running, no circuit breaker in force",
     "stop_loss",
     "triggered at 79¢ (threshold 80¢, realtime)",
     "sold (stop-loss) at 79¢",
@@ -46,6 +65,50 @@ test("audit prints the chain for people and as JSON", async () => {
   const json = await cli(["audit", STOPPED_TRADE, "--json"], target.env);
   expect(json.code).toBe(EXIT.ok);
   expect(json.json).toMatchObject({ tradeId: STOPPED_TRADE, pnl: { realizedPnl: PNL_A } });
+  const checks = (json.json as { risk: { checks: { check: string; passed: boolean; observed: object }[] } })
+    .risk.checks;
+  expect(checks).toHaveLength(7);
+  expect(checks.find((c) => c.check === "balance")).toMatchObject({
+    passed: true,
+    observed: { balance: 1_000_000_000, openExposure: 0 },
+  });
+});
+
+test("audit of a refused trade lists every check, the failed one marked", async () => {
+  const human = await cli(["audit", REJECTED_TRADE], target.env);
+  expect(human.code).toBe(EXIT.ok);
+  expect(human.stdout).toContain("Risk  rejected  6 of 7 checks passed");
+  expect(human.stdout).toContain(
+    `✗ duplicate_position: KXHIGHNY-26NOV25-B45 already has a live trade: ${STOPPED_TRADE} (open)`,
+  );
+  expect(human.stdout).toContain("liveTradesInMarket=1");
+  expect(human.stdout).toContain("remaining=$40.12");
+  expect(human.stdout).toContain(
+    "✓ daily_trades: 2 trades already on 2026-11-24 (UTC), this is the 3rd of at most 3 a day",
+  );
+  const json = await cli(["audit", REJECTED_TRADE, "--json"], target.env);
+  // biome-ignore lint/suspicious/noExplicitAny: the JSON document is read field by field.
+  const risk = (json.json as any).risk;
+  expect(risk.verdict).toBe("rejected");
+  expect(risk.checks.map((c: { passed: boolean }) => c.passed)).toEqual([
+    true,
+    true,
+    true,
+    true,
+    false,
+    true,
+    true,
+  ]);
+});
+
+test("audit of an event written before checks were recorded says so", async () => {
+  const human = await cli(["audit", OLD_APPROVED_TRADE], target.env);
+  expect(human.code).toBe(EXIT.ok);
+  expect(human.stdout).toContain("Risk  approved");
+  expect(human.stdout).toContain("checks not recorded");
+  expect(human.stdout).not.toContain("✓");
+  const json = await cli(["audit", OLD_APPROVED_TRADE, "--json"], target.env);
+  expect(json.json).toMatchObject({ risk: { verdict: "approved", checks: null } });
 });
 
 test("exit codes: unknown trade 1, missing id 2, a bad log 65 for audit, replay and replay --verify", async () => {

@@ -20,6 +20,43 @@ function marketLines(title: string, m: AuditChain["marketAtDecision"]): string[]
   ];
 }
 
+/** A check's values as `name=value` pairs; money (integer micros) shown exactly in dollars. */
+function values(v: Record<string, string | number | boolean | null>): string {
+  const money = /balance|exposure|needed|allocation|fee|committed|remaining|budget|size|price|odds/i;
+  return Object.entries(v)
+    .filter(([, x]) => x !== "" && x !== null)
+    .map(([k, x]) => `${k}=${typeof x === "number" && money.test(k) ? `$${exactDollars(x)}` : String(x)}`)
+    .join(" ");
+}
+
+/** Risk's verdict and every check it ran, each with what it observed and the limit. */
+function riskLines(r: AuditChain["risk"]): string[] {
+  if (r.verdict === "pending") return [`${bold("Risk")}  ${yellow("no verdict recorded yet")}`];
+  const lines = [
+    `${bold("Risk")}  ${r.verdict === "rejected" ? red("rejected") : green("approved")}` +
+      (r.checks
+        ? dim(`  ${r.checks.filter((c) => c.passed).length} of ${r.checks.length} checks passed`)
+        : ""),
+  ];
+  if (!r.checks) {
+    if (r.verdict === "rejected")
+      for (const x of r.reasons) lines.push(`  ${red("✗")} ${x.check}: ${x.detail}`);
+    lines.push(
+      dim(
+        r.verdict === "rejected"
+          ? "  the other checks were not recorded (event written before risk recorded every check)"
+          : "  checks not recorded (event written before risk recorded every check)",
+      ),
+    );
+    return lines;
+  }
+  for (const c of r.checks) {
+    lines.push(`  ${c.passed ? green("✓") : red("✗")} ${c.check}: ${c.detail}`);
+    lines.push(dim(`      observed ${values(c.observed)} · limit ${values(c.limit)}`));
+  }
+  return lines;
+}
+
 /** The chain as people read it: one section per link, in causal order. */
 export function formatAudit(c: AuditChain): string {
   const p = c.proposal;
@@ -74,11 +111,7 @@ export function formatAudit(c: AuditChain): string {
   lines.push(
     `${bold("Proposal")}  ${usd(p.allocation)} at up to ${cents(p.limitPrice)} · closes ${p.closeTime}`,
   );
-  if (c.risk.verdict === "rejected") {
-    lines.push(`${bold("Risk")}  ${red("rejected")}`);
-    for (const r of c.risk.reasons) lines.push(`  ${red("✗")} ${r.check}: ${r.detail}`);
-  } else if (c.risk.verdict === "approved") lines.push(`${bold("Risk")}  ${green("passed every check")}`);
-  else lines.push(`${bold("Risk")}  ${yellow("no verdict recorded yet")}`);
+  lines.push(...riskLines(c.risk));
   if (c.orders.length) {
     lines.push("");
     lines.push(bold("Orders and fills"));

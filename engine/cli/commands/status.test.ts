@@ -41,6 +41,7 @@ beforeAll(async () => {
         confidence: 0.9,
         reasoning: "r",
         riskFactors: [],
+        riskChecks: null,
       },
     },
     {

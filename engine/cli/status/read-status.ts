@@ -10,13 +10,11 @@ import { type TradingStateView, tradingStateView } from "../../api/trading-state
 import type { Config } from "../../config/index.ts";
 import { projectionLag } from "../../control.ts";
 import type { Database, Queryable } from "../../db/database.ts";
-import type { Micros } from "../../money/money.ts";
-import { localDayBounds } from "../../risk/local-day.ts";
 import { leaderLockKey } from "../../schedule/leader.ts";
 import { Scheduler } from "../../schedule/scheduler.ts";
 import type { Clock } from "../../time/clock.ts";
 import { JOB_NAMES, type JobName, scheduledJobs } from "../../trading/jobs.ts";
-import { tradesForRisk } from "../../trading/read-model.ts";
+import { todaysCommitment } from "../../trading/todays-commitment.ts";
 
 export interface StatusReport {
   asOf: string;
@@ -110,17 +108,9 @@ export async function readStatus(db: Database, config: Config, clock: Clock): Pr
   const overview = await readOverview(db, accountId);
   const positions = overview.open.map((o) => markPosition(o.trade, o.market));
 
-  // Today's use of the budget, counted as the daily scan counts it (engine/trading/run-scan.ts).
-  const day = localDayBounds(now, config.timezone);
-  const dayStart = new Date(day.start).toISOString();
-  const today = (await tradesForRisk(db, accountId, dayStart)).filter(
-    (t) => t.proposed_at >= dayStart && t.status !== "rejected" && t.status !== "failed",
-  );
-  const committed = today.reduce(
-    (sum, t) => sum + (t.status === "proposed" ? t.allocation : t.position_size + t.entry_fees),
-    0,
-  );
-  const limits = selectionLimits(config.trading, { committed: committed as Micros, trades: today.length });
+  // Today's use of the budget, counted exactly as the daily scan counts it.
+  const today = await todaysCommitment(db, accountId, now, config.timezone);
+  const limits = selectionLimits(config.trading, { committed: today.committed, trades: today.trades });
 
   const idle = Object.fromEntries(JOB_NAMES.map((n) => [n, async () => undefined])) as Record<
     JobName,
@@ -171,11 +161,11 @@ export async function readStatus(db: Database, config: Config, clock: Clock): Pr
     openValue: positions.reduce((n, p) => n + (p.marketValue ?? 0), 0),
     unpricedPositions: positions.filter((p) => p.marketValue === null).length,
     today: {
-      day: day.day,
+      day: today.day,
       dailyBudget: limits.dailyBudget,
-      committed,
+      committed: today.committed,
       remainingBudget: limits.remainingBudget,
-      trades: today.length,
+      trades: today.trades,
       tradesRemaining: limits.tradesRemaining,
     },
     jobs,

@@ -1,6 +1,8 @@
 import { Form, Link, NavLink, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useAccount } from "../lib/account";
 import type { LiveStatus } from "../lib/live";
+import { type AccountOption, AccountSwitcher, ForeignAccountNotice } from "./account-switcher";
 import { LiveIndicator } from "./live-indicator";
 
 const NAV = [
@@ -22,12 +24,17 @@ export function AppShell({
   children,
   live,
   signedIn,
+  accounts = [],
 }: {
   children: ReactNode;
   live: LiveStatus;
   signedIn: boolean;
+  /** Every account the engine's database knows; the switcher shows when there are several. */
+  accounts?: readonly AccountOption[];
 }) {
   const navigation = useNavigation();
+  // Every link keeps the account the page shows (lib/account.ts).
+  const { to } = useAccount();
   const loading = navigation.state === "loading" && navigation.formMethod === undefined;
   return (
     <div className="min-h-dvh lg:flex">
@@ -45,6 +52,7 @@ export function AppShell({
           <Brand />
         </div>
         <div className="order-2 flex items-center gap-3 px-4 lg:order-3 lg:flex-col lg:items-start lg:px-5 lg:pt-6">
+          <AccountSwitcher accounts={accounts} />
           <LiveIndicator status={live} />
           {signedIn ? <SignOut /> : null}
         </div>
@@ -53,7 +61,7 @@ export function AppShell({
             {NAV.map((item) => (
               <li key={item.to}>
                 <NavLink
-                  to={item.to}
+                  to={to(item.to)}
                   end={item.end}
                   prefetch="intent"
                   className={({ isActive }) =>
@@ -76,6 +84,7 @@ export function AppShell({
         aria-busy={loading}
         className={`mx-auto w-full max-w-7xl min-w-0 flex-1 px-4 py-5 transition-opacity sm:px-6 lg:py-8 ${loading ? "opacity-60" : ""}`}
       >
+        <ForeignAccountNotice accounts={accounts} />
         {children}
       </main>
     </div>
@@ -83,8 +92,9 @@ export function AppShell({
 }
 
 function Brand() {
+  const { to } = useAccount();
   return (
-    <Link to="/" className="flex items-center gap-2 text-zinc-50">
+    <Link to={to("/")} className="flex items-center gap-2 text-zinc-50">
       <span
         aria-hidden="true"
         className="grid size-7 place-items-center rounded-md bg-emerald-500/15 text-emerald-300"

@@ -1,4 +1,5 @@
 import { useFetcher } from "@remix-run/react";
+import { useAccount } from "../lib/account";
 import { formatDateTime } from "../lib/format";
 import type { TradingState } from "../lib/types";
 import { TradingStateBadge } from "./badges";
@@ -18,6 +19,8 @@ export function KillSwitch({ state }: { state: TradingState }) {
   const busy = fetcher.state !== "idle";
   const error = fetcher.data?.error;
   const running = state.status === "RUNNING";
+  // The account rides along, so another engine's account is refused by the API, never paused here.
+  const { to } = useAccount();
   const button =
     "inline-flex min-h-10 items-center justify-center rounded-md px-4 text-sm font-semibold disabled:cursor-wait disabled:opacity-60";
 
@@ -41,7 +44,11 @@ export function KillSwitch({ state }: { state: TradingState }) {
         <p className="text-xs text-zinc-400">Resumes by itself at {formatDateTime(state.pausedUntil)}.</p>
       ) : null}
 
-      <fetcher.Form method="post" action="/?index" className="flex flex-col gap-2 sm:flex-row sm:items-end">
+      <fetcher.Form
+        method="post"
+        action={to("/?index")}
+        className="flex flex-col gap-2 sm:flex-row sm:items-end"
+      >
         <input type="hidden" name="intent" value={running ? "pause" : "resume"} />
         <div className="flex min-w-0 flex-1 flex-col gap-1">
           <label htmlFor="trading-reason" className="text-xs font-medium text-zinc-400">

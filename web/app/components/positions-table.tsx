@@ -1,4 +1,5 @@
 import { Link, useFetcher } from "@remix-run/react";
+import { useAccount } from "../lib/account";
 import { formatDateTime, formatPercent, pnlTone } from "../lib/format";
 import type { Position } from "../lib/types";
 import { SideBadge } from "./badges";
@@ -8,6 +9,7 @@ import { Table, Td, Th, WIDE_ONLY } from "./table";
 
 /** Open positions marked at our side's bid after the exit fee; refreshed live with the page. */
 export function PositionsTable({ positions }: { positions: Position[] }) {
+  const { to } = useAccount();
   if (positions.length === 0) {
     return (
       <EmptyState title="No open positions" testId="positions-empty">
@@ -42,7 +44,7 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
           >
             <Td className="max-w-44 sm:max-w-64">
               <Link
-                to={`/trades/${encodeURIComponent(p.tradeId)}`}
+                to={to(`/trades/${encodeURIComponent(p.tradeId)}`)}
                 className="block truncate text-zinc-100 hover:underline"
               >
                 {p.title}
@@ -88,10 +90,11 @@ export function PositionsTable({ positions }: { positions: Position[] }) {
 function ClosePositionButton({ tradeId, title }: { tradeId: string; title: string }) {
   const fetcher = useFetcher<{ error?: string }>();
   const busy = fetcher.state !== "idle";
+  const { to } = useAccount();
   return (
     <fetcher.Form
       method="post"
-      action="/?index"
+      action={to("/?index")}
       onSubmit={(event) => {
         if (!window.confirm(`Sell "${title}" now at the bid?`)) event.preventDefault();
       }}

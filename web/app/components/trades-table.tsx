@@ -1,4 +1,5 @@
 import { Link, useSearchParams } from "@remix-run/react";
+import { useAccount } from "../lib/account";
 import { formatDateTimeShort, formatFraction, formatProbability } from "../lib/format";
 import { withParam } from "../lib/pagination";
 import type { TradeRow, TradeSort } from "../lib/types";
@@ -51,6 +52,7 @@ function SortHeader({ column, sort }: { column: SortableColumn; sort: TradeSort 
 
 /** Trades, one row each; P&L is realized once closed, marked at the bid while open. */
 export function TradesTable({ trades, sort }: { trades: TradeRow[]; sort: TradeSort }) {
+  const { to } = useAccount();
   return (
     <Table label="Trades" testId="trades-table">
       <thead>
@@ -84,7 +86,7 @@ export function TradesTable({ trades, sort }: { trades: TradeRow[]; sort: TradeS
               </Td>
               <Td className="max-w-52 sm:max-w-64">
                 <Link
-                  to={`/trades/${encodeURIComponent(t.id)}`}
+                  to={to(`/trades/${encodeURIComponent(t.id)}`)}
                   className="block truncate text-zinc-100 hover:underline"
                   data-testid="trade-link"
                 >

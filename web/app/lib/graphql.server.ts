@@ -9,6 +9,7 @@
  * - otherwise `GRAPHQL_URL` (docker-compose runs the dashboard as its own service).
  */
 import { data, redirect } from "@remix-run/node";
+import { ACCOUNT_HEADER, accountOf } from "./account";
 import { clearSessionCookie, isSecureRequest, readSessionToken } from "./cookie";
 
 /** What the in-process executor is told about the browser (the engine's ServerContext). */
@@ -33,6 +34,7 @@ export type GraphQLErrorCode =
   | "BAD_USER_INPUT"
   | "RATE_LIMITED"
   | "CONFLICT"
+  | "ACCOUNT_NOT_SERVED"
   | "INTERNAL"
   | "UNAVAILABLE";
 
@@ -78,6 +80,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set([
   "BAD_USER_INPUT",
   "RATE_LIMITED",
   "CONFLICT",
+  "ACCOUNT_NOT_SERVED",
 ]);
 
 const STATUS: Record<GraphQLErrorCode, number> = {
@@ -87,6 +90,7 @@ const STATUS: Record<GraphQLErrorCode, number> = {
   BAD_USER_INPUT: 400,
   RATE_LIMITED: 429,
   CONFLICT: 409,
+  ACCOUNT_NOT_SERVED: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 };
@@ -104,6 +108,7 @@ async function execute<T>(
   variables: Record<string, unknown> | undefined,
   timeoutMs: number,
   withSession = true,
+  withAccount = true,
 ): Promise<Outcome<T>> {
   const { url, fetch: send } = endpoint();
   const headers = new Headers({
@@ -112,6 +117,9 @@ async function execute<T>(
   });
   const token = withSession ? readSessionToken(request) : null;
   if (token) headers.set("Authorization", `Bearer ${token}`);
+  // The page's `?account=` (lib/account.ts): the API scopes every read to it, refuses mutations for it.
+  const account = withAccount ? accountOf(request.url) : null;
+  if (account) headers.set(ACCOUNT_HEADER, account);
 
   let response: Response;
   try {
@@ -187,6 +195,16 @@ export async function gql<T>(
   if (outcome.ok) return outcome.data;
   if (outcome.error.code === "UNAUTHENTICATED") throw loginRedirect(request);
   throw data(outcome.error, { status: STATUS[outcome.error.code] });
+}
+
+/**
+ * A query whose failure the page can live without (the layout's account list): never throws, never
+ * redirects, and is not scoped to the page's account, so an unknown `?account=` still shows the
+ * switcher to get away from it.
+ */
+export async function gqlOptional<T>(request: Request, query: string): Promise<T | null> {
+  const outcome = await execute<T>(request, query, undefined, QUERY_TIMEOUT_MS, true, false);
+  return outcome.ok ? outcome.data : null;
 }
 
 export interface MutateOptions {

@@ -6,6 +6,7 @@
  */
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { ACCOUNT_PARAM } from "./account";
 import { LIVE_SUBSCRIPTION } from "./queries";
 
 export type LiveStatus = "connecting" | "live" | "offline";
@@ -14,11 +15,17 @@ export type LiveStatus = "connecting" | "live" | "offline";
 const DEBOUNCE_MS = 600;
 const MAX_RETRY_MS = 30_000;
 
-export function liveUrl(): string {
-  return `/graphql?${new URLSearchParams({ query: LIVE_SUBSCRIPTION })}`;
+/**
+ * The stream's URL. EventSource cannot send headers, so the account the page shows goes in the URL
+ * (the API reads `account` there too): the doorbell rings for that account's changes.
+ */
+export function liveUrl(account: string | null = null): string {
+  const params = new URLSearchParams({ query: LIVE_SUBSCRIPTION });
+  if (account) params.set(ACCOUNT_PARAM, account);
+  return `/graphql?${params}`;
 }
 
-export function useLiveUpdates(enabled: boolean): LiveStatus {
+export function useLiveUpdates(enabled: boolean, account: string | null = null): LiveStatus {
   const revalidator = useRevalidator();
   // The revalidator object changes every render; the stream must not reconnect because of it.
   const revalidate = useRef(revalidator.revalidate);
@@ -49,7 +56,7 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
     const connect = () => {
       if (stopped) return;
       setStatus("connecting");
-      source = new EventSource(liveUrl(), { withCredentials: true });
+      source = new EventSource(liveUrl(account), { withCredentials: true });
       let opened = false;
       source.onopen = () => {
         // Anything may have happened while disconnected: refetch once on every reconnect.
@@ -93,7 +100,7 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
       source?.close();
       document.removeEventListener("visibilitychange", onVisible);
     };
-  }, [enabled]);
+  }, [enabled, account]);
 
   return status;
 }

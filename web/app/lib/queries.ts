@@ -215,7 +215,11 @@ mutation Logout {
  */
 export const LIVE_SUBSCRIPTION = "subscription Live { overviewChanged { asOf } }";
 
+/** The layout's account switcher: every account the engine's database knows (not scoped to one). */
+export const ACCOUNTS_QUERY = "query Accounts { accounts { id servedHere tradeCount } }";
+
 export const ALL_DOCUMENTS = {
+  ACCOUNTS_QUERY,
   OVERVIEW_QUERY,
   PAUSE_TRADING_MUTATION,
   RESUME_TRADING_MUTATION,

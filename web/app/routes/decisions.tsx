@@ -8,6 +8,7 @@ import { PageHeader } from "../components/page-header";
 import { Pager } from "../components/pager";
 import { Panel } from "../components/panel";
 import { Table, Td, Th } from "../components/table";
+import { useAccount } from "../lib/account";
 import { formatDateTime, formatFraction, formatInt, formatProbability } from "../lib/format";
 import { gql } from "../lib/graphql.server";
 import { currentCursor, pageSize } from "../lib/pagination";
@@ -167,6 +168,7 @@ function DecisionCard({ decision: d }: { decision: Decision }) {
 }
 
 function Picks({ decision: d }: { decision: Decision }) {
+  const { to } = useAccount();
   return (
     <Table label="Picks">
       <thead>
@@ -201,7 +203,7 @@ function Picks({ decision: d }: { decision: Decision }) {
               <Td>
                 {trade ? (
                   <Link
-                    to={`/trades/${encodeURIComponent(trade.id)}`}
+                    to={to(`/trades/${encodeURIComponent(trade.id)}`)}
                     className="inline-flex items-center gap-1"
                   >
                     <TradeStatusBadge status={trade.status} />

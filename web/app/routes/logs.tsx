@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { AccountField } from "../components/account-field";
 import { EmptyState } from "../components/empty-state";
 import { JsonView } from "../components/json-view";
 import { PageHeader } from "../components/page-header";
 import { Pager } from "../components/pager";
 import { Panel } from "../components/panel";
+import { useAccount } from "../lib/account";
 import { formatDateTime } from "../lib/format";
 import { gql } from "../lib/graphql.server";
 import { currentCursor, pageSize } from "../lib/pagination";
@@ -26,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function LogsPage() {
   const { errors, source } = useLoaderData<typeof loader>();
+  const { to } = useAccount();
   return (
     <>
       <PageHeader title="Logs" subtitle="Errors the engine recorded and survived, newest first" />
@@ -45,7 +48,7 @@ export default function LogsPage() {
           </>
         ) : source ? (
           <EmptyState title={`No errors from “${source}”`} testId="errors-empty">
-            <Link to="/logs" className="text-sky-300 underline">
+            <Link to={to("/logs")} className="text-sky-300 underline">
               Show every source
             </Link>
           </EmptyState>
@@ -62,6 +65,7 @@ export default function LogsPage() {
 function SourceFilter({ source }: { source: string | null }) {
   return (
     <Form method="get" role="search" className="flex items-end gap-2">
+      <AccountField />
       <label className="flex flex-col gap-0.5 text-xs text-zinc-400">
         Source
         <input

@@ -7,6 +7,7 @@ import { MoneyText, PnlText } from "../components/money";
 import { PageHeader } from "../components/page-header";
 import { Panel } from "../components/panel";
 import { Table, Td, Th } from "../components/table";
+import { useAccount } from "../lib/account";
 import {
   formatDateTime,
   formatFraction,
@@ -161,12 +162,13 @@ export default function MonthlyPage() {
 }
 
 function MonthTabs({ months, current }: { months: string[]; current: string }) {
+  const { to } = useAccount();
   return (
     <nav aria-label="Month" className="flex flex-wrap gap-1">
       {months.slice(0, 6).map((m) => (
         <Link
           key={m}
-          to={`?month=${m}`}
+          to={to(`?month=${m}`)}
           aria-current={m === current ? "page" : undefined}
           className={`rounded-md px-2.5 py-1 text-xs ${
             m === current ? "bg-zinc-800 text-zinc-50" : "text-zinc-400 hover:bg-zinc-900 hover:text-zinc-100"

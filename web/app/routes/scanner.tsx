@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { AccountField } from "../components/account-field";
 import { SideBadge } from "../components/badges";
 import { FunnelChart } from "../components/charts/funnel-chart";
 import { EmptyState } from "../components/empty-state";
@@ -123,6 +124,7 @@ function ScanPicker({ scans, current }: { scans: ScanSummary[]; current: string 
   const submit = useSubmit();
   return (
     <Form method="get" onChange={(e) => submit(e.currentTarget)}>
+      <AccountField />
       <label className="flex items-center gap-2 text-xs text-zinc-400">
         Scan
         <select

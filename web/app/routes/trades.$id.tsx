@@ -7,6 +7,7 @@ import { MoneyText, PnlText } from "../components/money";
 import { PageHeader } from "../components/page-header";
 import { Panel } from "../components/panel";
 import { StoryTimeline } from "../components/story-timeline";
+import { useAccount } from "../lib/account";
 import { formatDateTime, formatFraction, formatProbability } from "../lib/format";
 import { gql } from "../lib/graphql.server";
 import { TRADE_QUERY } from "../lib/queries";
@@ -25,10 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function TradePage() {
   const { trade: t } = useLoaderData<typeof loader>();
   const open = t.status === "OPEN" || t.status === "PENDING";
+  const { to } = useAccount();
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-xs text-zinc-400">
-        <Link to="/trades" className="hover:text-zinc-100 hover:underline">
+        <Link to={to("/trades")} className="hover:text-zinc-100 hover:underline">
           Trades
         </Link>{" "}
         / <span className="text-zinc-300">{t.ticker}</span>

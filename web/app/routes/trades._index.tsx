@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { AccountField } from "../components/account-field";
 import { EmptyState } from "../components/empty-state";
 import { PageHeader } from "../components/page-header";
 import { Pager } from "../components/pager";
 import { Panel } from "../components/panel";
 import { TradesTable } from "../components/trades-table";
+import { useAccount } from "../lib/account";
 import { gql } from "../lib/graphql.server";
 import { currentCursor, pageSize } from "../lib/pagination";
 import { TRADES_QUERY } from "../lib/queries";
@@ -54,6 +56,7 @@ export default function TradesPage() {
   const { trades, sort, status } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const filtered = status !== "";
+  const { to } = useAccount();
   return (
     <>
       <PageHeader title="Trades" subtitle={`${trades.totalCount} ${filtered ? "matching" : "in total"}`} />
@@ -65,7 +68,7 @@ export default function TradesPage() {
           </>
         ) : filtered || params.has("c") ? (
           <EmptyState title="No trades match this filter" testId="trades-empty">
-            <Link to="/trades" className="text-sky-300 underline">
+            <Link to={to("/trades")} className="text-sky-300 underline">
               Show all trades
             </Link>
           </EmptyState>
@@ -86,6 +89,7 @@ function TradeFilters({ status, sort }: { status: string; sort: TradeSort }) {
     "min-h-9 rounded-md border border-zinc-700 bg-zinc-950 px-2 text-sm text-zinc-100 focus:border-sky-500";
   return (
     <Form method="get" className="flex flex-wrap items-end gap-2" onChange={(e) => submit(e.currentTarget)}>
+      <AccountField />
       <label className="flex flex-col gap-0.5 text-xs text-zinc-400">
         Status
         <select

@@ -7,7 +7,10 @@ interface Args {
   type?: string | null;
 }
 
-/** Each committed batch, narrowed to the subscriber's filters; an empty batch is not sent. */
+/**
+ * Each committed batch, narrowed to the request's account (market observations are everyone's) and
+ * the subscriber's filters; an empty batch is not sent.
+ */
 export const logAppended = {
   subscribe: async (_: unknown, args: Args, ctx: ApiContext) => {
     await ctx.feed.ensureStarted();
@@ -16,7 +19,10 @@ export const logAppended = {
       map((b: LogBatch) => ({
         ...b,
         events: b.events.filter(
-          (e) => (!args.stream || e.streamId === args.stream) && (!args.type || e.type === args.type),
+          (e) =>
+            (e.metadata.accountId === ctx.accountId || e.type === "MarketObserved") &&
+            (!args.stream || e.streamId === args.stream) &&
+            (!args.type || e.type === args.type),
         ),
       })),
       filter((b: LogBatch) => b.events.length > 0 || b.truncated),
