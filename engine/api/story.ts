@@ -1,6 +1,6 @@
 import { type DomainEvent, decodeEvent } from "../../events/codec.ts";
 import type { StoredEvent } from "../../events/store/types.ts";
-import type { RiskCheck } from "../risk/decide.ts";
+import { RISK_CHECKS } from "../risk/decide.ts";
 import { cents, percent, signedUsd, usd } from "../risk/format.ts";
 import { formatContracts } from "./money.ts";
 
@@ -37,16 +37,8 @@ export interface StoryStep {
   checks: RiskCheckResult[] | null;
 }
 
-/** Every pre-trade check engine/risk/decide.ts runs; all of them run on every proposal. */
-export const RISK_CHECKS = [
-  "trading_state",
-  "balance",
-  "daily_trades",
-  "daily_budget",
-  "duplicate_position",
-  "position_size",
-  "price_band",
-] as const satisfies readonly RiskCheck[];
+/** Re-exported for the story tests: the checks engine/risk/decide.ts runs. */
+export { RISK_CHECKS };
 
 const side = (s: string) => s.toUpperCase();
 

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/db.ts";
 import { rawEvent, testMetadata } from "../../test/support/events.ts";
 import { settleLog } from "../cli/testing.ts";
 import type { Database } from "../db/database.ts";
+import { RISK_CHECKS } from "../risk/decide.ts";
 import { ManualClock } from "../time/clock.ts";
 import { seededIds } from "../time/random.ts";
 import { auditTrade } from "./read.ts";
@@ -104,15 +105,7 @@ test("a settled trade and a refused one", async () => {
 });
 
 test("every check risk ran is in the chain, with observed values and limits, for approvals and refusals", async () => {
-  const names = [
-    "trading_state",
-    "balance",
-    "daily_trades",
-    "daily_budget",
-    "duplicate_position",
-    "position_size",
-    "price_band",
-  ];
+  const names = [...RISK_CHECKS];
   const approved = await auditTrade(t.db, STOPPED_TRADE);
   if (approved?.risk.verdict !== "approved" || !approved.risk.checks) throw new Error("no recorded approval");
   expect(approved.risk.checks.map((c) => c.check)).toEqual(names);

@@ -3,20 +3,12 @@
  * the facts `audit` shows. Values are exact integers (micros, counts), never floats.
  */
 import { describe, expect, test } from "bun:test";
-import { decide, estimatedFee, type RiskCheckResult } from "./decide.ts";
+import { decide, estimatedFee, RISK_CHECKS, type RiskCheckResult } from "./decide.ts";
 import { $, RISK_CONFIG, trade } from "./testing.ts";
 
 // Noon in New York (EDT) on 10 March 2026.
 const NOW = Date.parse("2026-03-10T16:00:00Z");
-const ALL = [
-  "trading_state",
-  "balance",
-  "daily_trades",
-  "daily_budget",
-  "duplicate_position",
-  "position_size",
-  "price_band",
-];
+const ALL = [...RISK_CHECKS];
 const byName = (checks: RiskCheckResult[]) => Object.fromEntries(checks.map((c) => [c.check, c]));
 
 describe("recorded checks", () => {

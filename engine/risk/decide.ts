@@ -55,14 +55,18 @@ export type RiskConfig = Pick<
   readonly timeZone: string;
 };
 
-export type RiskCheck =
-  | "trading_state"
-  | "balance"
-  | "daily_trades"
-  | "daily_budget"
-  | "duplicate_position"
-  | "position_size"
-  | "price_band";
+/** Every pre-trade check, in the order decide() runs them; all of them run on every proposal. */
+export const RISK_CHECKS = [
+  "trading_state",
+  "balance",
+  "daily_trades",
+  "daily_budget",
+  "duplicate_position",
+  "position_size",
+  "price_band",
+] as const;
+
+export type RiskCheck = (typeof RISK_CHECKS)[number];
 
 export interface RiskReason {
   check: RiskCheck;

@@ -14,6 +14,7 @@ export {
 export {
   decide,
   estimatedFee,
+  RISK_CHECKS,
   type RiskCheck,
   type RiskCheckResult,
   type RiskConfig,
