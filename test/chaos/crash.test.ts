@@ -26,7 +26,7 @@ import { seededRandom } from "../../engine/time/random.ts";
 import { type RunningSimulator, startSimulator } from "../../simulator/index.ts";
 import { createTestDatabase, onPostgres, TEST_DATABASE_URL, type TestDatabase } from "../db.ts";
 import { simulatorEnv } from "../support/engine.ts";
-import { engineProcess, runToEnd } from "./engine-process.ts";
+import { engineProcess, runToEnd, TRADE_EVERY_CYCLE } from "./engine-process.ts";
 import { CHAOS_ENABLED, CRASH_TRIALS, MODE, recordFigures, SEED } from "./figures.ts";
 
 const DB_CUTS = onPostgres ? (MODE === "full" ? 20 : 8) : 0;
@@ -167,16 +167,7 @@ describe.skipIf(!CHAOS_ENABLED)("kill -9 at random moments of a trading cycle", 
     env = {
       ...database,
       ...simulatorEnv(sim),
-      KALSHI_TIER: "prime",
-      TRADING_MODE: "live",
-      LOG_LEVEL: "error",
-      // Limits out of the way, so every cycle has something to trade: the trials test crash safety,
-      // and the risk limits have their own tests.
-      MAX_TRADES_PER_DAY: "100000",
-      DAILY_BUDGET: "1000000",
-      MIN_LIQUIDITY: "500",
-      MAX_LOSSES_IN_STREAK: "100000",
-      MAX_STOP_LOSSES_24H: "100000",
+      ...TRADE_EVERY_CYCLE,
     };
     await runToEnd(["run", "refresh-markets"], env);
   }, 120_000);

@@ -37,3 +37,18 @@ export async function runToEnd(args: string[], env: Record<string, string>): Pro
   if (code !== 0) throw new Error(`${args.join(" ")} exited ${code}\n${p.output()}`);
   return p.output();
 }
+
+/**
+ * A live engine on a prime-tier simulator with the limits out of the way, so every cycle has
+ * something to trade: the crash and restart trials test recovery, and risk has its own tests.
+ */
+export const TRADE_EVERY_CYCLE: Record<string, string> = {
+  KALSHI_TIER: "prime",
+  TRADING_MODE: "live",
+  LOG_LEVEL: "error",
+  MAX_TRADES_PER_DAY: "100000",
+  DAILY_BUDGET: "1000000",
+  MIN_LIQUIDITY: "500",
+  MAX_LOSSES_IN_STREAK: "100000",
+  MAX_STOP_LOSSES_24H: "100000",
+};

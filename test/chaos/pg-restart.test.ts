@@ -18,7 +18,7 @@ import { openPostgres } from "../../engine/db/postgres.ts";
 import { seededRandom } from "../../engine/time/random.ts";
 import { type RunningSimulator, startSimulator } from "../../simulator/index.ts";
 import { simulatorEnv } from "../support/engine.ts";
-import { engineProcess, runToEnd } from "./engine-process.ts";
+import { engineProcess, runToEnd, TRADE_EVERY_CYCLE } from "./engine-process.ts";
 import { CHAOS_ENABLED, MODE, recordFigures, SEED } from "./figures.ts";
 import { SAFE, type SafeState, safeState } from "./invariants.ts";
 import { createPrivateCluster, findPostgresBin, type PrivateCluster } from "./private-cluster.ts";
@@ -104,15 +104,7 @@ describe.skipIf(!ENABLED || !BIN)("PostgreSQL restarted (pg_ctl stop -m immediat
     env = {
       DATABASE_URL: cluster.url,
       ...simulatorEnv(sim),
-      KALSHI_TIER: "prime",
-      TRADING_MODE: "live",
-      LOG_LEVEL: "error",
-      // Limits out of the way so every cycle has something to buy; risk has its own tests.
-      MAX_TRADES_PER_DAY: "100000",
-      DAILY_BUDGET: "1000000",
-      MIN_LIQUIDITY: "500",
-      MAX_LOSSES_IN_STREAK: "100000",
-      MAX_STOP_LOSSES_24H: "100000",
+      ...TRADE_EVERY_CYCLE,
     };
     await runToEnd(["run", "refresh-markets"], env);
   }, 120_000);
