@@ -89,3 +89,34 @@ test("a fill found by reconciliation without its OrderPlaced still counts; an en
   expect(chainFailed?.risk).toMatchObject({ verdict: "approved" });
   expect(chainFailed?.pnl).toBeNull();
 });
+
+test("a paper order shows the book it walked, recorded just before it", () => {
+  const events = decoded();
+  const at = events.findIndex((e) => e.type === "OrderPlaced" && e.data.tradeId === STOPPED_TRADE);
+  const placed = events[at];
+  if (placed?.type !== "OrderPlaced") throw new Error("the script places an order for the stopped trade");
+  const levels = [
+    { price: 70_000, size: 1_000 },
+    { price: 60_000, size: 4_000 },
+  ];
+  const book = {
+    ...placed,
+    id: "00000000-0000-4000-8000-00000000b00c",
+    type: "OrderBookObserved",
+    data: {
+      tradeId: STOPPED_TRADE,
+      clientOrderId: placed.data.clientOrderId,
+      ticker: TICKER_A,
+      bids: "no",
+      levels,
+      observedAt: placed.metadata.occurredAt,
+    },
+  } as DomainEvent;
+  events.splice(at, 0, book);
+  const chain = buildAuditChain(keys, events);
+  const order = chain?.orders.find((o) => o.clientOrderId === placed.data.clientOrderId);
+  expect(order?.bookWalked).toEqual({ bids: "no", levels, observedAt: placed.metadata.occurredAt });
+  expect(chain?.events.some((e) => e.type === "OrderBookObserved")).toBe(true);
+  // Orders without a recorded book (live, or recorded before books were) say so.
+  expect(buildAuditChain(keys, decoded())?.orders.every((o) => o.bookWalked === null)).toBe(true);
+});

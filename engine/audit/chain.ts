@@ -94,6 +94,12 @@ export interface AuditChain {
     timeInForce: string | null;
     mode: string | null;
     occurredAt: string;
+    /** Paper orders: the side of the book the order walked, as read just before it filled. */
+    bookWalked: {
+      bids: "yes" | "no";
+      levels: { price: number; size: number }[];
+      observedAt: string;
+    } | null;
     fills: {
       fillId: string;
       count: number;
@@ -146,6 +152,8 @@ export class AuditCollector {
   #analysis: AuditChain["analysis"] = null;
   #rejected: EventData<"TradeRejected"> | null = null;
   #orders: AuditChain["orders"] = [];
+  /** Books walked, by client order id, waiting for their OrderPlaced (appended right after). */
+  readonly #books = new Map<string, AuditChain["orders"][number]["bookWalked"]>();
   #stop: AuditChain["stop"] = null;
   #closed: Extract<AuditChain["outcome"], { kind: "closed" }> | null = null;
   #resolved: Extract<AuditChain["outcome"], { kind: "resolved" }> | null = null;
@@ -249,6 +257,13 @@ export class AuditCollector {
       case "TradeRejected":
         this.#rejected = e.data;
         return;
+      case "OrderBookObserved":
+        this.#books.set(e.data.clientOrderId, {
+          bids: e.data.bids,
+          levels: e.data.levels,
+          observedAt: e.data.observedAt,
+        });
+        return;
       case "OrderPlaced":
         this.#orders.push({
           clientOrderId: e.data.clientOrderId,
@@ -260,6 +275,7 @@ export class AuditCollector {
           timeInForce: e.data.timeInForce,
           mode: e.data.mode,
           occurredAt: e.metadata.occurredAt,
+          bookWalked: this.#books.get(e.data.clientOrderId) ?? null,
           fills: [],
           failure: null,
         });
@@ -279,6 +295,7 @@ export class AuditCollector {
             timeInForce: null,
             mode: null,
             occurredAt: e.metadata.occurredAt,
+            bookWalked: null,
             fills: [],
             failure: null,
           };
@@ -310,6 +327,7 @@ export class AuditCollector {
             timeInForce: null,
             mode: null,
             occurredAt: e.metadata.occurredAt,
+            bookWalked: null,
             fills: [],
             failure: e.data.reason,
           });

@@ -1,4 +1,4 @@
-import type { OrderRequest, Side } from "../exchange/types.ts";
+import type { BookLevel, OrderRequest, Side } from "../exchange/types.ts";
 import type { Centis, Micros } from "../money/money.ts";
 
 export interface ExecutedFill {
@@ -13,10 +13,20 @@ export interface ExecutedFill {
   time: number;
 }
 
+/** The side of the book a paper order walked: Kalshi's YES or NO bids, as read (OrderBookObserved). */
+export interface WalkedBook {
+  bids: Side;
+  levels: BookLevel[];
+  /** Epoch ms, from the injected clock. */
+  time: number;
+}
+
 export interface ExecutionReport {
   orderId: string;
   clientOrderId: string;
   fills: ExecutedFill[];
+  /** Paper only: the book the fills were walked on, recorded so a replay walks the same one. */
+  book?: WalkedBook;
 }
 
 /**

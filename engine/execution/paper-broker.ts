@@ -1,3 +1,4 @@
+import { bidsFor, otherSide } from "../exchange/book.ts";
 import { walkBuy, walkSell } from "../exchange/book-walk.ts";
 import type { OrderBook, OrderRequest } from "../exchange/types.ts";
 import type { FeeSchedule } from "../money/fees.ts";
@@ -15,6 +16,8 @@ export interface PaperMarketData {
  * Paper trading against real market data: an IOC order fills by walking the live order book,
  * level by level at the makers' prices, with Kalshi's taker fee on each fill. Ids derive from the
  * client order id, so replaying a placement yields the same fills, which the log stores once.
+ * The report carries the side of the book walked, which is recorded (OrderBookObserved) so a
+ * backtest from the log alone walks the very same levels.
  */
 export class PaperBroker implements Broker {
   readonly mode = "paper" as const;
@@ -52,7 +55,10 @@ export class PaperBroker implements Broker {
             isTaker: true,
             time,
           }));
-    return { orderId, clientOrderId: order.clientOrderId, fills };
+    // A buy takes the other side's bids (a YES ask is a NO bid), a sell hits its own side's bids.
+    const bids = order.action === "buy" ? otherSide(order.side) : order.side;
+    const levels = bidsFor(book, bids).map((l) => ({ price: l.price, size: l.size }));
+    return { orderId, clientOrderId: order.clientOrderId, fills, book: { bids, levels, time } };
   }
 
   /** Paper orders live only in the log; there is no exchange to ask. */

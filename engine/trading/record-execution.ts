@@ -17,30 +17,45 @@ export interface OrderFacts {
 }
 
 /**
- * The events that record an execution report: OrderPlaced, one OrderFilled per fill (its id from
+ * The events that record an execution report: OrderBookObserved (paper: the book walked),
+ * OrderPlaced, one OrderFilled per fill (its id from
  * the exchange's fill id, so a fill is stored once however often it is reported), and OrderFailed
  * when nothing filled. Ids are deterministic, which makes recording after a crash idempotent.
  */
 export function executionEvents(order: OrderFacts, report: ExecutionReport): PendingEvent[] {
-  const events: PendingEvent[] = [
-    {
-      type: "OrderPlaced",
-      id: deterministicId("OrderPlaced", report.clientOrderId),
+  const events: PendingEvent[] = [];
+  if (report.book) {
+    // The book a paper order walked, first: a replay from the log alone walks the same levels.
+    events.push({
+      type: "OrderBookObserved",
+      id: deterministicId("OrderBookObserved", report.clientOrderId),
       data: {
         tradeId: order.tradeId,
         clientOrderId: report.clientOrderId,
-        orderId: report.orderId,
         ticker: order.ticker,
-        side: order.side,
-        action: order.action,
-        purpose: order.purpose,
-        count: order.count,
-        limitPrice: order.limitPrice,
-        timeInForce: order.timeInForce,
-        mode: order.mode,
+        bids: report.book.bids,
+        levels: report.book.levels,
+        observedAt: new Date(report.book.time).toISOString(),
       },
+    });
+  }
+  events.push({
+    type: "OrderPlaced",
+    id: deterministicId("OrderPlaced", report.clientOrderId),
+    data: {
+      tradeId: order.tradeId,
+      clientOrderId: report.clientOrderId,
+      orderId: report.orderId,
+      ticker: order.ticker,
+      side: order.side,
+      action: order.action,
+      purpose: order.purpose,
+      count: order.count,
+      limitPrice: order.limitPrice,
+      timeInForce: order.timeInForce,
+      mode: order.mode,
     },
-  ];
+  });
   for (const f of report.fills) {
     events.push({
       type: "OrderFilled",

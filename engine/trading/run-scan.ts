@@ -1,10 +1,12 @@
 import { loadAiSpent, loadTradeHistory } from "../analyst/context/history.ts";
 import { selectionLimits } from "../analyst/limits.ts";
 import type { AnalysisResult, Candidate } from "../analyst/types.ts";
+import type { BookLevel } from "../exchange/types.ts";
 import { contractsMarketCache } from "../market-data/market-cache.ts";
 import { buildScan, type ScanOutput } from "../strategy/scanner/scan.ts";
 import { scanTier1 } from "../strategy/scanner/tier1.ts";
 import { scanTier2 } from "../strategy/scanner/tier2.ts";
+import { deterministicId } from "../time/random.ts";
 import type { TradingDeps } from "./deps.ts";
 import { availableBalance, executeProposal, type ProposalOutcome } from "./execute-proposal.ts";
 import { todaysCommitment } from "./todays-commitment.ts";
@@ -18,6 +20,8 @@ export interface ScanRun {
 }
 
 const DAY_MS = 86_400_000;
+
+const levels = (l: readonly BookLevel[]) => l.map((x) => ({ price: x.price, size: x.size }));
 
 /** Only the scan: the seed's qualifying-contracts check (`scan --explain`), recorded as CandidatesScanned. */
 export async function scanOnly(
@@ -42,9 +46,23 @@ export async function scanOnly(
   const tier2 = scanTier2(tier1.survivors, books, deps.config.trading, now);
   const scan = buildScan(scanId, deps.config.trading, tier1, tier2);
   if (options.record !== false) {
-    await deps.store.append(`scan-${scanId}`, [{ type: "CandidatesScanned", id: scanId, data: scan.event }], {
-      correlationId: options.correlationId ?? scanId,
-    });
+    // The books tier 2 judged, first: a backtest on the log alone judges the same depth.
+    const observed = {
+      scanId,
+      observedAt: new Date(now).toISOString(),
+      books: tier1.survivors.flatMap((s) => {
+        const b = books.get(s.row.market_id);
+        return b ? [{ ticker: s.row.market_id, yesBids: levels(b.yesBids), noBids: levels(b.noBids) }] : [];
+      }),
+    };
+    await deps.store.append(
+      `scan-${scanId}`,
+      [
+        { type: "BooksObserved", id: deterministicId("BooksObserved", scanId), data: observed },
+        { type: "CandidatesScanned", id: scanId, data: scan.event },
+      ],
+      { correlationId: options.correlationId ?? scanId },
+    );
   }
   return { scanId, scan };
 }

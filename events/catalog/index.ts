@@ -2,10 +2,12 @@ import type { z } from "zod";
 import type { EventDefinition } from "../define.ts";
 import { AnalysisCompleted } from "./analysis-completed.ts";
 import { BacktestCompleted } from "./backtest-completed.ts";
+import { BooksObserved } from "./books-observed.ts";
 import { CandidatesScanned } from "./candidates-scanned.ts";
 import { ErrorRecorded } from "./error-recorded.ts";
 import { MarketObserved } from "./market-observed.ts";
 import { NotificationPreferencesSet } from "./notification-preferences-set.ts";
+import { OrderBookObserved } from "./order-book-observed.ts";
 import { OrderFailed } from "./order-failed.ts";
 import { OrderFilled } from "./order-filled.ts";
 import { OrderPlaced } from "./order-placed.ts";
@@ -20,10 +22,12 @@ import { CircuitBreakerTripped, TradingPaused, TradingResumed } from "./trading-
 /** Every event type Conviction knows. A stored type missing from here is an error, never skipped. */
 export const catalog = {
   MarketObserved,
+  BooksObserved,
   CandidatesScanned,
   AnalysisCompleted,
   TradeProposed,
   TradeRejected,
+  OrderBookObserved,
   OrderPlaced,
   OrderFilled,
   OrderFailed,

@@ -5,8 +5,9 @@
  * week: market source = the simulator's generator with the same seed, selector = the AI decisions
  * recorded in the engine's log. Every trade, fill, fee, stop and P&L must come out identical.
  *
- * The engine's log carries the top of the book only (MarketObserved), not the depth the paper
- * broker walked, so the books come from the generator; the decisions come from the log.
+ * Here the books come from the generator and the decisions from the log: this proves the backtest
+ * rebuilds the simulator's world. backtest-log-parity.test.ts proves the same week from the log
+ * alone, the books the engine read included (OrderBookObserved, BooksObserved).
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { autoAnswer } from "../../engine/analyst/fake-messages-api/auto-answer.ts";

@@ -6,6 +6,7 @@ import { seededIds } from "../../time/random.ts";
 import { allTrades } from "../../trading/read-model.ts";
 import { runBacktest } from "../run.ts";
 import { observation } from "../testing.ts";
+import { readObservations } from "./log-source.ts";
 import { memorySource } from "./stream-source.ts";
 
 const CLOSE = "2026-03-03T12:00:00Z";
@@ -95,4 +96,80 @@ test("an event the catalog cannot read stops the backtest, named with its positi
       db: await fresh(),
     }),
   ).rejects.toThrow(/market-LOGB-1[\s\S]*yesBid|yesBid[\s\S]*market-LOGB-1/);
+});
+
+test("the log yields what the engine read, each stamped when it was read, and nothing from after the window", async () => {
+  const log = await fresh();
+  const clock = new ManualClock("2026-03-02T08:00:00Z");
+  const store = new EventStore(log, { clock, ids: seededIds(5), accountId: "default", actor: "engine" });
+  const levels = [
+    { price: 70_000, size: 1_000 },
+    { price: 60_000, size: 2_000 },
+  ];
+  await store.append("scan-s1", [
+    {
+      type: "BooksObserved",
+      data: {
+        scanId: "s1",
+        observedAt: "2026-03-02T08:00:00.000Z",
+        books: [{ ticker: "LOGA-1", yesBids: [{ price: 930_000, size: 500 }], noBids: levels }],
+      },
+    },
+  ]);
+  clock.set("2026-03-02T08:00:01Z");
+  await store.append("trade-t1", [
+    {
+      type: "OrderBookObserved",
+      data: {
+        tradeId: "t1",
+        clientOrderId: "c1",
+        ticker: "LOGA-1",
+        bids: "no",
+        levels,
+        observedAt: "2026-03-02T08:00:01.000Z",
+      },
+    },
+  ]);
+  clock.set("2026-03-03T14:00:00Z");
+  await store.append("trade-t1", [
+    {
+      type: "Resolved",
+      data: {
+        tradeId: "t1",
+        ticker: "LOGA-1",
+        side: "yes",
+        marketResult: "yes",
+        outcome: "won",
+        contracts: 100,
+        entryCost: 93_000,
+        payout: 100_000,
+        fees: 1_000,
+        realizedPnl: 6_000,
+        settledAt: "2026-03-03T13:05:00.000Z",
+      },
+    },
+  ]);
+  const read = async (to: string) => {
+    const facts = [];
+    for await (const batch of readObservations(log, { to: Date.parse(to) })) facts.push(...batch);
+    return facts;
+  };
+  const facts = await read("2026-03-04T00:00:00Z");
+  expect(
+    facts.map((f) => [
+      new Date(f.at).toISOString(),
+      "book" in f ? f.book.bids : "settled" in f ? "settled" : "market",
+    ]),
+  ).toEqual([
+    ["2026-03-02T08:00:00.000Z", "yes"],
+    ["2026-03-02T08:00:00.000Z", "no"],
+    ["2026-03-02T08:00:01.000Z", "no"],
+    ["2026-03-03T14:00:00.000Z", "settled"],
+  ]);
+  expect(facts[2]).toEqual({
+    at: Date.parse("2026-03-02T08:00:01Z"),
+    book: expect.objectContaining({ levels }),
+  });
+  // The window ends before the settlement was read: it is not yielded.
+  expect((await read("2026-03-03T14:00:00Z")).some((f) => "settled" in f)).toBe(false);
 });

@@ -1,6 +1,11 @@
 /**
  * Source (a): the own event log. Every MarketObserved up to the end of the window, in log order,
- * each stamped with the instant the engine observed it (metadata.occurredAt).
+ * each stamped with the instant the engine observed it (metadata.occurredAt), and with them what
+ * else the engine read from the exchange to decide: the side of the book each paper order walked
+ * (OrderBookObserved), the books each scan judged depth on (BooksObserved) and the settlements it
+ * read (Resolved). The view serves these to the same reads (market-view.ts), so a replay of the
+ * log alone does to the cent what the engine did. All are folded in time order, so none can reach
+ * a decision made before it was read.
  *
  * Read through one server-side cursor in large batches (50,000 by default), in one read-only
  * snapshot, the next batch requested while the backtest works on the current one. Page queries
@@ -9,41 +14,66 @@
  * back to such pages.
  *
  * Decoding happens once, here at the boundary: each event's data is checked against the
- * catalog's current MarketObserved schema; anything else (an older version to upcast, a schema
+ * catalog's current schema for its type; anything else (an older version to upcast, a schema
  * failure) goes through decodeEvent, so a malformed event still stops the backtest, named with
  * its position, id and stream.
  */
-import { catalog } from "../../../events/catalog/index.ts";
+import { catalog, type EventData } from "../../../events/catalog/index.ts";
 import { decodeEvent } from "../../../events/codec.ts";
 import type { Database, Queryable } from "../../db/database.ts";
 import { StreamSource } from "./stream-source.ts";
-import type { Observation } from "./types.ts";
+import type { Fact } from "./types.ts";
 
 const BATCH = 50_000;
-const definition = catalog.MarketObserved;
+
+/** What the engine read from the exchange, as its log records it. */
+const FACT_TYPES = ["MarketObserved", "OrderBookObserved", "BooksObserved", "Resolved"] as const;
+type FactType = (typeof FACT_TYPES)[number];
 
 /** Only what the fast path needs: fewer columns are less for the driver to decode per row. */
 interface Row {
   global_position: number;
+  event_type: FactType;
   event_version: number;
   at: string;
   data: unknown;
 }
 
-const COLUMNS = `global_position, event_version, metadata->>'occurredAt' AS at, data`;
+const COLUMNS = `global_position, event_type, event_version, metadata->>'occurredAt' AS at, data`;
 // Below the snapshot horizon, as every log reader (events/store/read.ts): no later commit can
 // land behind what was read.
-const READABLE = `transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AND event_type = 'MarketObserved'`;
+const READABLE = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  AND event_type IN (${FACT_TYPES.map((t) => `'${t}'`).join(", ")})`;
+
+/** The facts in a decoded event's data: a scan's books are two sides of each market it read. */
+function toFacts(type: FactType, at: number, data: unknown): Fact[] {
+  switch (type) {
+    case "MarketObserved":
+      return [{ at, data: data as EventData<"MarketObserved"> }];
+    case "OrderBookObserved":
+      return [{ at, book: data as EventData<"OrderBookObserved"> }];
+    case "BooksObserved":
+      return (data as EventData<"BooksObserved">).books.flatMap((b) => [
+        { at, book: { ticker: b.ticker, bids: "yes" as const, levels: b.yesBids } },
+        { at, book: { ticker: b.ticker, bids: "no" as const, levels: b.noBids } },
+      ]);
+    case "Resolved": {
+      const d = data as EventData<"Resolved">;
+      return [{ at, settled: { ticker: d.ticker, marketResult: d.marketResult, settledAt: d.settledAt } }];
+    }
+  }
+}
 
 /** The catalog's current schema; null when the event needs the full decoder (upcast or error). */
-function quickDecode(r: Row): Observation["data"] | null {
+function quickDecode(r: Row): unknown | null {
+  const definition = catalog[r.event_type];
   if (r.event_version !== definition.version) return null;
   const parsed = definition.schema.safeParse(r.data);
   return parsed.success ? parsed.data : null;
 }
 
 /** The full decoder on the full stored event: upcasts an older version, or throws naming it. */
-async function fullDecode(db: Queryable, position: number): Promise<Observation["data"]> {
+async function fullDecode(db: Queryable, type: FactType, position: number): Promise<unknown> {
   const [stored] = await db.query<{
     txid: string;
     event_id: string;
@@ -60,7 +90,7 @@ async function fullDecode(db: Queryable, position: number): Promise<Observation[
   if (!stored) throw new Error(`log source: event at global position ${position} vanished`);
   const event = decodeEvent({
     id: stored.event_id,
-    type: "MarketObserved",
+    type,
     version: stored.event_version,
     streamId: stored.stream_id,
     streamVersion: stored.stream_version,
@@ -69,7 +99,7 @@ async function fullDecode(db: Queryable, position: number): Promise<Observation[
     position: { transactionId: stored.txid, globalPosition: position },
     recordedAt: "",
   });
-  return event.data as Observation["data"];
+  return event.data;
 }
 
 /** Rows to observations, up to `to` (exclusive); `done` once a fact at or after `to` was met. */
@@ -77,17 +107,19 @@ async function toBatch(
   db: Queryable,
   rows: readonly Row[],
   to: number,
-): Promise<{ batch: Observation[]; done: boolean }> {
-  const batch: Observation[] = [];
+): Promise<{ batch: Fact[]; done: boolean }> {
+  const batch: Fact[] = [];
   for (const r of rows) {
     const at = Date.parse(r.at);
     if (at >= to) return { batch, done: true };
-    batch.push({ at, data: quickDecode(r) ?? (await fullDecode(db, r.global_position)) });
+    batch.push(
+      ...toFacts(r.event_type, at, quickDecode(r) ?? (await fullDecode(db, r.event_type, r.global_position))),
+    );
   }
   return { batch, done: false };
 }
 
-async function* viaCursor(db: Database, to: number, size: number): AsyncGenerator<Observation[]> {
+async function* viaCursor(db: Database, to: number, size: number): AsyncGenerator<Fact[]> {
   const session = await db.reserve();
   let open = false;
   try {
@@ -119,7 +151,7 @@ async function* viaCursor(db: Database, to: number, size: number): AsyncGenerato
   }
 }
 
-async function* viaPages(db: Queryable, to: number, size: number): AsyncGenerator<Observation[]> {
+async function* viaPages(db: Queryable, to: number, size: number): AsyncGenerator<Fact[]> {
   let after = { txid: "0", position: 0 };
   for (;;) {
     const rows = await db.query<Row & { txid: string }>(
@@ -140,7 +172,7 @@ async function* viaPages(db: Queryable, to: number, size: number): AsyncGenerato
 export function readObservations(
   db: Queryable,
   options: { to: number; pageSize?: number },
-): AsyncGenerator<Observation[]> {
+): AsyncGenerator<Fact[]> {
   const size = options.pageSize ?? BATCH;
   return "reserve" in db ? viaCursor(db as Database, options.to, size) : viaPages(db, options.to, size);
 }

@@ -4,14 +4,22 @@
  * backtest fast; the engine reads it through the same interfaces it reads the exchange through.
  *
  * A MarketObserved carries the top of the book only (best bid and ask with their sizes), so that
- * is the book the paper broker walks here: one level a side. Fees are Kalshi's standard schedule.
+ * is the book the engine reads here, one level a side, unless the source recorded the book itself:
+ * the engine's own log holds, for every paper order, the side of the book it walked
+ * (OrderBookObserved), and for every scan the books it judged depth on (BooksObserved). Where
+ * such a book is the freshest fact about that side of the market (read at or after its latest
+ * observation, never after the clock: the source folds nothing later), the scanner reads it and
+ * the paper broker walks it, level for level, so a replay of the log does what the engine did.
+ * Likewise a settlement the engine read (Resolved) makes the market read as settled from then on.
+ * Fees are Kalshi's standard schedule.
  */
-import type { Market, MarketStatus, OrderBook } from "../../exchange/types.ts";
+import type { Market, MarketStatus, OrderBook, Side } from "../../exchange/types.ts";
+import type { PaperMarketData } from "../../execution/paper-broker.ts";
 import type { EventInfo } from "../../market-data/observation.ts";
 import type { CatalogSource, EventDirectory } from "../../market-data/sync.ts";
 import { type Centis, MICROS_PER_DOLLAR, type Micros } from "../../money/money.ts";
 import type { MarketData } from "../../trading/deps.ts";
-import type { Observation } from "./types.ts";
+import type { BookObservation, Observation, SettlementObservation } from "./types.ts";
 
 type Data = Observation["data"];
 
@@ -85,6 +93,10 @@ export function bookOf(d: Data | undefined, ticker: string, assumedSize = 0): Or
 
 export class MarketView {
   readonly #latest = new Map<string, Observation>();
+  /** The last book the engine read of each market's YES bids and NO bids: ticker → side → book. */
+  readonly #read = new Map<string, Partial<Record<Side, BookObservation>>>();
+  /** Settlements the engine read (Resolved), which the market list no longer shows. */
+  readonly #settled = new Map<string, SettlementObservation>();
 
   /** `assumedSize`: centis a book level holds when the source recorded no size (see bookOf). */
   constructor(readonly assumedSize = 0) {}
@@ -92,6 +104,36 @@ export class MarketView {
   /** The hot path: one Map write per observation. */
   fold(o: Observation): void {
     this.#latest.set(o.data.ticker, o);
+  }
+
+  /** A settlement the engine read: from then on the market reads as settled, with its settle time. */
+  foldSettlement(s: SettlementObservation): void {
+    this.#settled.set(s.settled.ticker, s);
+  }
+
+  /** A side of a book the engine read (OrderBookObserved, BooksObserved), kept for its next read. */
+  foldBook(b: BookObservation): void {
+    const sides = this.#read.get(b.book.ticker) ?? {};
+    sides[b.book.bids] = b;
+    this.#read.set(b.book.ticker, sides);
+  }
+
+  /**
+   * The book as of now: the top of the book from the latest observation, each side replaced by
+   * the book the engine recorded reading when that is at least as fresh as the observation.
+   */
+  walkableBook(ticker: string): OrderBook {
+    const latest = this.#latest.get(ticker);
+    const top = bookOf(latest?.data, ticker, this.assumedSize);
+    const read = this.#read.get(ticker);
+    if (!read) return top;
+    const since = latest?.at ?? Number.NEGATIVE_INFINITY;
+    const levels = (side: Side) => {
+      const b = read[side];
+      if (!b || b.at < since) return side === "yes" ? top.yesBids : top.noBids;
+      return b.book.levels.map((l) => ({ price: l.price as Micros, size: l.size as Centis }));
+    };
+    return { ticker, yesBids: levels("yes"), noBids: levels("no") };
   }
 
   get size(): number {
@@ -105,19 +147,28 @@ export class MarketView {
   #market(ticker: string): Market {
     const o = this.#latest.get(ticker);
     if (!o) throw new Error(`market ${ticker} has not been observed by this point of the backtest`);
-    return toMarket(o.data, o.at);
+    const s = this.#settled.get(ticker);
+    if (!s) return toMarket(o.data, o.at);
+    // A settled market stays settled: the exchange's result and settle time, as the engine read them.
+    const result = s.settled.marketResult;
+    const market = toMarket({ ...o.data, status: "finalized", result }, o.at);
+    return { ...market, settlementTime: Date.parse(s.settled.settledAt) };
   }
 
   readonly market: MarketData = {
-    getOrderBook: async (ticker) => bookOf(this.#latest.get(ticker)?.data, ticker, this.assumedSize),
-    getOrderBooks: async (tickers) =>
-      new Map(tickers.map((t) => [t, bookOf(this.#latest.get(t)?.data, t, this.assumedSize)])),
+    getOrderBook: async (ticker) => this.walkableBook(ticker),
+    getOrderBooks: async (tickers) => new Map(tickers.map((t) => [t, this.walkableBook(t)])),
     getMarket: async (ticker) => this.#market(ticker),
     getBalance: async () => {
       throw new Error("a backtest trades on paper: there is no exchange balance");
     },
     getPositions: async () => [],
     settlements: async () => [],
+  };
+
+  /** What the paper broker walks: the same book the engine's reads see. */
+  readonly books: PaperMarketData = {
+    getOrderBook: async (ticker) => this.walkableBook(ticker),
   };
 
   readonly catalog: CatalogSource = {
@@ -141,7 +192,8 @@ export class MarketView {
   async *#pages(limit: number) {
     let page: Market[] = [];
     for (const o of this.#latest.values()) {
-      if (!OPEN.has(o.data.status)) continue;
+      // A settlement the engine read takes the market off the open list, as on the exchange.
+      if (!OPEN.has(o.data.status) || this.#settled.has(o.data.ticker)) continue;
       page.push(toMarket(o.data, o.at));
       if (page.length === limit) {
         yield { markets: page, cursor: "more" };

@@ -21,6 +21,28 @@ export interface Observation {
 }
 
 /**
+ * One side of a book the engine read from the exchange, stamped with when it was read: the side
+ * a paper order walked (OrderBookObserved) or a side a scan judged depth on (BooksObserved).
+ * Only the own event log carries these; the view hands them to the engine (market-view.ts).
+ */
+export interface BookObservation {
+  at: number;
+  book: { ticker: string; bids: "yes" | "no"; levels: readonly { price: number; size: number }[] };
+}
+
+/**
+ * A settlement the engine read from the exchange, as its log records it (Resolved): the market's
+ * result and when it settled, known from the instant the engine read it.
+ */
+export interface SettlementObservation {
+  at: number;
+  settled: { ticker: string; marketResult: EventData<"Resolved">["marketResult"]; settledAt: string };
+}
+
+/** What a stream source folds, in time order: observed markets and, from the log, what the engine read. */
+export type Fact = Observation | BookObservation | SettlementObservation;
+
+/**
  * Called for each fact about a market the engine holds, as it is folded in. Returning true stops
  * the fold right after that fact (the runner then acts at that instant, e.g. a real-time stop).
  */

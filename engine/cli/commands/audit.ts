@@ -125,6 +125,18 @@ export function formatAudit(c: AuditChain): string {
         o.failure ? red(`failed: ${o.failure}`) : `${o.fills.length} fill${o.fills.length === 1 ? "" : "s"}`,
         o.occurredAt,
       ]);
+      const book = o.bookWalked;
+      if (book)
+        rows.push([
+          dim("  book walked"),
+          dim(
+            `${book.bids.toUpperCase()} bids, ${book.levels.length} level${book.levels.length === 1 ? "" : "s"}`,
+          ),
+          contracts(book.levels.reduce((n, l) => n + l.size, 0)),
+          book.levels[0] ? `best ${cents(book.levels[0].price)}` : "empty",
+          "",
+          book.observedAt,
+        ]);
       for (const f of o.fills)
         rows.push([
           dim("  fill"),
