@@ -69,8 +69,10 @@ export class SessionStore {
     const parts = token.split(".");
     if (parts.length !== 4 || parts[0] !== VERSION) return null;
     const [, expiry = "", , mac = ""] = parts;
-    const given = Buffer.from(mac, "base64url");
-    const wanted = Buffer.from(this.#mac(parts.slice(0, 3).join(".")), "base64url");
+    // Compare the text, not the decoded bytes: base64url's last character carries unused bits,
+    // so several spellings decode alike, and a respelt token would slip past the revoked list.
+    const given = Buffer.from(mac, "utf8");
+    const wanted = Buffer.from(this.#mac(parts.slice(0, 3).join(".")), "utf8");
     if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return null;
     if (!/^\d{1,16}$/.test(expiry)) return null;
     const expiresAt = Number(expiry);
