@@ -91,6 +91,21 @@ async function stopRecordedAfterFault(held: { id: string; ticker: string; side: 
   });
 }
 
+/** After a reconnect: a new ticker subscription among the feed's events since `after`. */
+const resubscribedSince = (after: number) =>
+  until("a reconnect and a new ticker subscription", () =>
+    engineEvents.slice(after).find((e) => e.type === "subscribed" && e.channel === "ticker"),
+  );
+
+/** Every scenario ends alike: the recovered feed sells the collapse in real time, in a safe state. */
+async function expectSafeRecovery(held: { id: string; ticker: string; side: "yes" | "no" }) {
+  expect(await stopRecordedAfterFault(held)).toEqual({ source: "realtime" });
+  await engine.realtime?.settled();
+  await engine.projector.catchUp();
+  expect(await safeState(sim, engine.db)).toEqual(SAFE);
+  passed++;
+}
+
 let passed = 0;
 const figures: Record<string, unknown> = {};
 
@@ -152,14 +167,8 @@ describe.skipIf(!CHAOS_ENABLED)("WebSocket faults as scenario runs, through the 
     await runScenario("ws-dropped.json");
     await until("a disconnect", () => engineEvents.slice(from).find((e) => e.type === "disconnected"));
     const after = engineEvents.length;
-    await until("a reconnect and a new ticker subscription", () =>
-      engineEvents.slice(after).find((e) => e.type === "subscribed" && e.channel === "ticker"),
-    );
-    expect(await stopRecordedAfterFault(held)).toEqual({ source: "realtime" });
-    await engine.realtime?.settled();
-    await engine.projector.catchUp();
-    expect(await safeState(sim, engine.db)).toEqual(SAFE);
-    passed++;
+    await resubscribedSince(after);
+    await expectSafeRecovery(held);
   }, 60_000);
 
   test("silent WebSocket: the heartbeat timeout notices, reconnects, and the real-time stop fires", async () => {
@@ -180,14 +189,8 @@ describe.skipIf(!CHAOS_ENABLED)("WebSocket faults as scenario runs, through the 
     expect(down.reason).toBe("heartbeat timeout");
     figures.silentDetectedAfterMs = Date.now() - silencedAt;
     const after = engineEvents.length;
-    await until("a reconnect and a new ticker subscription", () =>
-      engineEvents.slice(after).find((e) => e.type === "subscribed" && e.channel === "ticker"),
-    );
-    expect(await stopRecordedAfterFault(held)).toEqual({ source: "realtime" });
-    await engine.realtime?.settled();
-    await engine.projector.catchUp();
-    expect(await safeState(sim, engine.db)).toEqual(SAFE);
-    passed++;
+    await resubscribedSince(after);
+    await expectSafeRecovery(held);
   }, 60_000);
 
   test("seq gap: the feed resnapshots and ends with the exchange's book; the real-time stop fires", async () => {
@@ -227,10 +230,6 @@ describe.skipIf(!CHAOS_ENABLED)("WebSocket faults as scenario runs, through the 
       throw new Error(`${e.message}: ${JSON.stringify(last)}`);
     });
     figures.seqGaps = bookEvents.filter((e) => e.type === "gap").length;
-    expect(await stopRecordedAfterFault(held)).toEqual({ source: "realtime" });
-    await engine.realtime?.settled();
-    await engine.projector.catchUp();
-    expect(await safeState(sim, engine.db)).toEqual(SAFE);
-    passed++;
+    await expectSafeRecovery(held);
   }, 60_000);
 });
